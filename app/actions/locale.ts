@@ -1,0 +1,10 @@
+"use server";
+import { cookies } from "next/headers";
+import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locale";
+
+/** Remembers the language chosen in the header's switcher for a year. */
+export async function setLocale(form: FormData): Promise<void> {
+  const locale = form.get("locale");
+  if (!isLocale(locale)) return;
+  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax" });
+}

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { CartIcon } from "@/components/cart-icon";
+import { CheckoutForm } from "@/components/checkout-form";
+import { EmptyState } from "@/components/empty-state";
+import { OrderLines } from "@/components/order-lines";
+import { readCart } from "@/lib/cart/session";
+import { summarizeCart } from "@/lib/cart/summary";
+import { prisma } from "@/lib/db";
+import { formatMoney } from "@/lib/money";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("checkout"))("title") };
+}
+
+export default async function CheckoutPage() {
+  const [t, tCart, locale, lines] = await Promise.all([getTranslations("checkout"), getTranslations("cart"), getLocale(), readCart()]);
+  const cart = await summarizeCart(prisma, lines, locale);
+  if (cart.lines.length === 0 || !cart.currency) {
+    return (
+      <>
+        <h1 className="mb-6 text-2xl font-bold tracking-tight">{t("title")}</h1>
+        <EmptyState title={tCart("empty")} text={tCart("emptyHint")} icon={<CartIcon className="size-10" />} action={{ href: "/", label: tCart("continueShopping") }} />
+      </>
+    );
+  }
+  const total = formatMoney(cart.subtotalMinor, cart.currency, locale);
+  return (
+    <>
+      <h1 className="mb-6 text-2xl font-bold tracking-tight">{t("title")}</h1>
+      <div className="grid gap-6 lg:grid-cols-[1fr_24rem]">
+        <section aria-labelledby="summary-heading" className="h-fit rounded-2xl border border-stone-200 bg-white p-5 lg:order-2">
+          <div className="flex items-baseline justify-between">
+            <h2 id="summary-heading" className="text-lg font-semibold">
+              {t("summary")}
+            </h2>
+            <Link href="/cart" className="text-sm text-brand-700 hover:underline">
+              {t("backToCart")}
+            </Link>
+          </div>
+          <OrderLines lines={cart.lines} locale={locale} />
+          <dl className="mt-2 flex items-baseline justify-between border-t border-stone-200 pt-4">
+            <dt className="font-medium">{t("total")}</dt>
+            <dd data-testid="checkout-total" className="text-xl font-bold tabular-nums">
+              {total}
+            </dd>
+          </dl>
+        </section>
+        <section className="rounded-2xl border border-stone-200 bg-white p-5 lg:order-1">
+          <CheckoutForm totalLabel={total} />
+        </section>
+      </div>
+    </>
+  );
+}

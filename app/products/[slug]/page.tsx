@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import Image from "next/image";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { cache } from "react";
+import { AddToCartForm } from "@/components/add-to-cart-form";
+import { getProduct } from "@/lib/catalog";
+import { prisma } from "@/lib/db";
+import type { Locale } from "@/lib/i18n/locale";
+import { formatMoney } from "@/lib/money";
+
+type Props = { params: Promise<{ slug: string }> };
+
+// generateMetadata and the page share one query per request.
+const loadProduct = cache((slug: string, locale: Locale) => getProduct(prisma, slug, locale));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const product = await loadProduct((await params).slug, await getLocale());
+  return product ? { title: product.name, description: product.description } : {};
+}
+
+export default async function ProductPage({ params }: Props) {
+  const { slug } = await params;
+  const locale = await getLocale();
+  const product = await loadProduct(slug, locale);
+  if (!product) notFound();
+  const t = await getTranslations("product");
+  return (
+    <article className="grid gap-6 md:grid-cols-2 md:gap-10">
+      <div className="overflow-hidden rounded-3xl border border-stone-200 bg-white">
+        <Image src={product.image} alt={product.name} width={800} height={800} unoptimized priority className="aspect-square w-full object-cover" />
+      </div>
+      <div className="md:py-4">
+        <Link href="/" className="text-sm text-stone-500 hover:text-stone-800">
+          ← {t("backToShop")}
+        </Link>
+        <h1 className="mt-3 text-2xl font-bold tracking-tight text-stone-900 sm:text-3xl">{product.name}</h1>
+        <p className="mt-3 text-2xl font-semibold text-brand-800">
+          <span className="sr-only">{t("priceLabel")}: </span>
+          {formatMoney(product.priceMinor, product.currency, locale)}
+        </p>
+        <p className="mt-4 leading-relaxed text-stone-700">{product.description}</p>
+        <AddToCartForm slug={product.slug} />
+      </div>
+    </article>
+  );
+}

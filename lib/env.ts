@@ -1,0 +1,114 @@
+// Every environment variable the app reads, validated once with zod.
+// With none set, the shop runs in sandbox mode on the embedded database.
+// `.env.example` documents each variable; keep the two in step.
+import { z } from "zod";
+
+const optional = (schema: z.ZodType<string>) =>
+  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
+
+const postgresUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\/[^\s]+$/.test(value) && URL.canParse(value), {
+    message: "must be a PostgreSQL URL such as postgresql://user:password@host:5432/shop",
+  });
+
+const httpUrl = z
+  .string()
+  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
+    message: "must be an http(s) URL such as https://shop.example.com",
+  });
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: optional(postgresUrl),
+    APP_URL: optional(httpUrl),
+    SESSION_SECRET: optional(z.string().min(32, { message: "must be at least 32 characters (try: openssl rand -hex 32)" })),
+    SCANFORPAY_API_BASE: optional(httpUrl),
+    SCANFORPAY_PARTNER_NO: optional(z.string().regex(/^\d{1,15}$/, { message: "must be your ScanForPay partner number (digits, at most 15)" })),
+    SCANFORPAY_STORE_NO: optional(z.string().regex(/^\d{1,15}$/, { message: "must be your ScanForPay store number (digits, at most 15)" })),
+    SCANFORPAY_SIGN_KEY: optional(z.string().min(1)),
+  })
+  .superRefine((value, ctx) => {
+    const credentials = ["SCANFORPAY_PARTNER_NO", "SCANFORPAY_STORE_NO", "SCANFORPAY_SIGN_KEY"] as const;
+    const set = credentials.filter((name) => value[name] !== undefined);
+    if (set.length > 0 && set.length < credentials.length) {
+      for (const name of credentials.filter((n) => value[n] === undefined)) {
+        ctx.addIssue({ code: "custom", path: [name], message: `is required once ${set.join(" and ")} ${set.length > 1 ? "are" : "is"} set (set all three ScanForPay credentials, or none for sandbox mode)` });
+      }
+    }
+    if (set.length === credentials.length && value.SESSION_SECRET === undefined) {
+      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required when real ScanForPay credentials are set (try: openssl rand -hex 32)" });
+    }
+  });
+
+export type RawEnv = z.infer<typeof schema>;
+
+export type Env = RawEnv & {
+  /** "sandbox" unless all three ScanForPay credentials are configured. */
+  paymentMode: "sandbox" | "production";
+  /** Public base URL of the shop, without a trailing slash. */
+  appUrl: string;
+  /** Secret for signed cookies; a fixed development value in sandbox mode. */
+  sessionSecret: string;
+};
+
+export type EnvResult = { ok: true; env: Env } | { ok: false; problems: string[] };
+
+/** Development-only cookie secret: sandbox mode never takes real money. */
+const SANDBOX_SESSION_SECRET = "sandbox-only-secret-do-not-use-with-real-payments";
+
+/** Validates a set of variables (pure: pass `process.env` or a test's own record). */
+export function parseEnv(source: Record<string, string | undefined>): EnvResult {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? "environment");
+      const raw = source[name];
+      const shown = raw === undefined || name.includes("SECRET") || name.includes("KEY") ? "" : ` (got "${raw.length > 60 ? `${raw.slice(0, 57)}...` : raw}")`;
+      return `${name} ${issue.message}${shown}`;
+    });
+    return { ok: false, problems };
+  }
+  const raw = result.data;
+  const paymentMode = raw.SCANFORPAY_SIGN_KEY ? "production" : "sandbox";
+  return {
+    ok: true,
+    env: {
+      ...raw,
+      paymentMode,
+      appUrl: (raw.APP_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
+      sessionSecret: raw.SESSION_SECRET ?? SANDBOX_SESSION_SECRET,
+    },
+  };
+}
+
+/** The message printed when the environment is wrong: one line a problem, no stack. */
+export function describeProblems(problems: string[]): string {
+  return [
+    `Configuration error: ${problems.length} environment variable${problems.length > 1 ? "s need" : " needs"} fixing (see .env.example):`,
+    ...problems.map((p) => `  - ${p}`),
+  ].join("\n");
+}
+
+let cached: Env | undefined;
+
+/** The validated environment. Throws one readable error if it is wrong. */
+export function getEnv(): Env {
+  if (cached) return cached;
+  const result = parseEnv(process.env);
+  if (!result.ok) throw new Error(describeProblems(result.problems));
+  return (cached = result.env);
+}
+
+/**
+ * Called at start-up (next.config.ts, so `next dev`, `next build` and `next start`):
+ * prints the problems and exits instead of failing later with a stack trace.
+ */
+export function assertEnvAtStartup(): void {
+  const result = parseEnv(process.env);
+  if (!result.ok) {
+    console.error(describeProblems(result.problems));
+    process.exit(1);
+  }
+}

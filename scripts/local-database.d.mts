@@ -1,0 +1,2 @@
+export function localDatabasePort(env?: Record<string, string | undefined>): number;
+export function localDatabaseUrl(env?: Record<string, string | undefined>): string;

@@ -1,0 +1,12 @@
+// The one place that knows where the embedded database listens.
+// Used by scripts/with-dev-db.mjs, prisma.config.ts and lib/db.ts.
+
+/** Loopback port of the embedded PGlite server (override with PGLITE_PORT). */
+export function localDatabasePort(env = process.env) {
+  return Number(env.PGLITE_PORT ?? 51214);
+}
+
+/** node-postgres URL of the embedded server. The server ignores user, password and database name. */
+export function localDatabaseUrl(env = process.env) {
+  return `postgresql://postgres:postgres@127.0.0.1:${localDatabasePort(env)}/postgres?sslmode=disable`;
+}
