@@ -66,7 +66,7 @@ describe("start-up check", () => {
     const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
     const run = spawnSync(process.execPath, [tsx, "next.config.ts"], {
       cwd: root,
-      env: { PATH: process.env.PATH, DATABASE_URL: "sqlite:./dev.db" },
+      env: { PATH: process.env.PATH, NODE_ENV: "test", DATABASE_URL: "sqlite:./dev.db" },
       encoding: "utf8",
     });
     expect(run.status).toBe(1);
