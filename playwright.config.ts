@@ -2,8 +2,9 @@ import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 // `npm run test:e2e` builds first, then this starts `next start` on a fresh database:
-// a throwaway in-memory PGlite unless DATABASE_URL points at a real PostgreSQL (CI's
-// PostgreSQL run migrates and seeds that database before it calls the suite).
+// a throwaway in-memory PGlite, or E2E_DATABASE_URL, a real PostgreSQL database that the
+// caller has migrated and seeded (CI's PostgreSQL run). A DATABASE_URL in your shell or
+// .env.local is deliberately not used: the tests never touch your development data.
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
@@ -59,6 +60,7 @@ export default defineConfig({
     timeout: 120_000,
     stdout: "pipe",
     env: {
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
       PGLITE_DIR: "memory",
       PGLITE_PORT: process.env.E2E_PGLITE_PORT ?? "51231",
       NEXT_TELEMETRY_DISABLED: "1",

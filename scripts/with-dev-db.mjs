@@ -16,17 +16,27 @@
 //                                                     demo catalogue if it is empty
 //   node scripts/with-dev-db.mjs                      serve until Ctrl-C
 //
-// DATABASE_URL set (a real PostgreSQL): the command runs unchanged, nothing is started and
+// DATABASE_URL set (in the environment, .env.local or .env: a real PostgreSQL): the command runs unchanged, nothing is started and
 // --setup does nothing (run `npm run db:deploy` and `npm run db:seed` yourself).
 // PGLITE_DIR: data directory (default .data/pglite; "memory" = throwaway, for tests).
 // PGLITE_PORT: loopback port (default 51214).
 import { spawn } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
+import { parseEnv } from "node:util";
 import { localDatabasePort, localDatabaseUrl } from "./local-database.mjs";
 
 const require = createRequire(import.meta.url);
+
+// Next.js reads .env.local and .env, Prisma 7 reads neither: load them here (the real
+// environment wins, then .env.local, then .env) so that a DATABASE_URL written there
+// reaches the app, the Prisma CLI and the decision below alike.
+for (const file of [".env.local", ".env"]) {
+  if (!existsSync(file)) continue;
+  for (const [name, value] of Object.entries(parseEnv(readFileSync(file, "utf8")))) process.env[name] ??= value;
+}
+
 const args = process.argv.slice(2);
 const setup = args[0] === "--setup";
 const command = setup ? args.slice(1) : args;
