@@ -44,27 +44,34 @@ async function createPgliteDb(): Promise<TestDb> {
   });
 }
 
-async function createPostgresDb(serverUrl: string): Promise<TestDb> {
-  const name = `test_${randomUUID().replace(/-/g, "")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
+async function onServer(serverUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A new, empty database on a PostgreSQL server: its URL, and a function that drops it. */
+export async function createEmptyDatabase(serverUrl: string, prefix = "test"): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomUUID().replace(/-/g, "")}`;
+  await onServer(serverUrl, `CREATE DATABASE "${name}"`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const setup = new pg.Client({ connectionString: url.toString() });
-  await setup.connect();
-  for (const script of migrationScripts()) await setup.query(script);
-  await setup.end();
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString() }) });
+  return { url: url.toString(), drop: () => onServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+async function createPostgresDb(serverUrl: string): Promise<TestDb> {
+  const database = await createEmptyDatabase(serverUrl);
+  for (const script of migrationScripts()) await onServer(database.url, script);
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
   return Object.assign(prisma, {
     kind: "postgres" as const,
     async close() {
       await prisma.$disconnect();
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await cleanup.end();
+      await database.drop();
     },
   });
 }

@@ -3,26 +3,17 @@
 // command reuses the running server instead of opening the data directory twice.
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { freePort } from "../helpers/net";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const wrapper = path.join(root, "scripts", "with-dev-db.mjs");
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "sfp-pglite-"));
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Runs the wrapper around a command; resolves with the exit code and the command's stdout. */
 function run(port: number, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

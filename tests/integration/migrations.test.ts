@@ -9,6 +9,8 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../helpers/net";
+import { createEmptyDatabase } from "../helpers/test-db";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const prismaCli = path.join(root, "node_modules", "prisma", "build", "index.js");
@@ -17,15 +19,6 @@ let databaseUrl: string;
 let shadowUrl: string | undefined;
 let server: ChildProcess | undefined;
 let dropDatabase: (() => Promise<void>) | undefined;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 async function waitForPort(port: number, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -68,21 +61,10 @@ async function tables(): Promise<string[]> {
 beforeAll(async () => {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
-    const name = `migrate_${Date.now()}_${process.pid}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
+    const database = await createEmptyDatabase(serverUrl, "migrate");
+    databaseUrl = database.url;
     shadowUrl = undefined; // the stand-in makes and drops a temporary shadow database
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    };
+    dropDatabase = database.drop;
   } else {
     const port = await freePort();
     server = spawn(process.execPath, [path.join(root, "scripts", "with-dev-db.mjs")], {
