@@ -7,7 +7,7 @@ import { MAX_QUANTITY } from "@/lib/cart/limits";
 
 export function AddToCartForm({ slug }: { slug: string }) {
   const t = useTranslations("product");
-  const [state, action, pending] = useActionState<AddToCartState, FormData>(addToCart, { status: "idle", count: 0 });
+  const [state, action, pending] = useActionState<AddToCartState, FormData>(addToCart, { status: "idle" });
   return (
     <form action={action} className="mt-6 space-y-4">
       <input type="hidden" name="slug" value={slug} />
@@ -39,6 +39,7 @@ export function AddToCartForm({ slug }: { slug: string }) {
             </Link>
           </p>
         )}
+        {state.status === "full" && !pending && <p className="text-red-700">{t("cartFull")}</p>}
         {state.status === "error" && !pending && <p className="text-red-700">{t("addFailed")}</p>}
       </div>
     </form>

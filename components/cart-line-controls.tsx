@@ -1,37 +1,64 @@
 "use client";
-import { useTransition } from "react";
+import { useFormStatus } from "react-dom";
 import { useTranslations } from "next-intl";
 import { updateCartLine } from "@/app/actions/cart";
 import { MAX_QUANTITY } from "@/lib/cart/limits";
 
-/** −, quantity, + and Remove for one cart line. Plain forms underneath: they work without JavaScript. */
+/**
+ * −, quantity, + and Remove for one cart line: plain forms posting to a server action, so
+ * they work before JavaScript has loaded (slow in-wallet networks) and show progress after.
+ */
 export function CartLineControls({ slug, name, quantity }: { slug: string; name: string; quantity: number }) {
   const t = useTranslations("cart");
-  const [pending, startTransition] = useTransition();
-  const submit = (form: FormData) => startTransition(() => updateCartLine(form));
-  const stepButton = "grid size-10 place-items-center text-lg text-stone-700 hover:bg-stone-100 disabled:opacity-40";
   return (
-    <div className="flex items-center gap-3" aria-busy={pending}>
-      <form action={submit} className="flex items-center overflow-hidden rounded-xl border border-stone-300 bg-white">
+    <div className="flex items-center gap-3">
+      <form action={updateCartLine} className="flex items-center overflow-hidden rounded-xl border border-stone-300 bg-white">
         <input type="hidden" name="slug" value={slug} />
-        <button type="submit" name="quantity" value={quantity - 1} aria-label={t("decrease", { name })} disabled={pending} className={stepButton}>
-          −
-        </button>
+        <StepButton quantity={quantity - 1} label={t("decrease", { name })} symbol="−" />
         <output aria-label={t("quantityOf", { name })} className="min-w-8 text-center text-sm font-semibold tabular-nums">
           {quantity}
         </output>
-        <button type="submit" name="quantity" value={quantity + 1} aria-label={t("increase", { name })} disabled={pending || quantity >= MAX_QUANTITY} className={stepButton}>
-          +
-        </button>
+        <StepButton quantity={quantity + 1} label={t("increase", { name })} symbol="+" disabled={quantity >= MAX_QUANTITY} />
       </form>
-      <form action={submit}>
+      <form action={updateCartLine}>
         <input type="hidden" name="slug" value={slug} />
         <input type="hidden" name="quantity" value="0" />
-        <button type="submit" aria-label={t("removeItem", { name })} disabled={pending} className="text-sm text-stone-500 underline-offset-2 hover:text-red-700 hover:underline disabled:opacity-40">
-          {t("remove")}
-        </button>
+        <RemoveButton label={t("removeItem", { name })} text={t("remove")} updating={t("updating")} />
       </form>
-      {pending && <span className="text-xs text-stone-500" role="status">{t("updating")}</span>}
     </div>
+  );
+}
+
+function StepButton({ quantity, label, symbol, disabled = false }: { quantity: number; label: string; symbol: string; disabled?: boolean }) {
+  const { pending } = useFormStatus();
+  // aria-disabled rather than disabled while pending: keyboard focus stays on the button.
+  return (
+    <button
+      type="submit"
+      name="quantity"
+      value={quantity}
+      aria-label={label}
+      disabled={disabled}
+      aria-disabled={pending || undefined}
+      onClick={(event) => pending && event.preventDefault()}
+      className="grid size-10 place-items-center text-lg text-stone-700 hover:bg-stone-100 disabled:opacity-40 aria-disabled:opacity-60"
+    >
+      {symbol}
+    </button>
+  );
+}
+
+function RemoveButton({ label, text, updating }: { label: string; text: string; updating: string }) {
+  const { pending } = useFormStatus();
+  return (
+    <button
+      type="submit"
+      aria-label={label}
+      aria-disabled={pending || undefined}
+      onClick={(event) => pending && event.preventDefault()}
+      className="text-sm text-stone-600 underline-offset-2 hover:text-red-700 hover:underline aria-disabled:opacity-60"
+    >
+      {pending ? updating : text}
+    </button>
   );
 }

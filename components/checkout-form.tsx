@@ -29,11 +29,11 @@ export function CheckoutForm({ totalLabel }: { totalLabel: string }) {
         </label>
         <div className="grid gap-4 sm:grid-cols-2">
           <label className="block text-sm font-medium text-stone-700">
-            {t("name")} <span className="font-normal text-stone-400">({t("optional")})</span>
+            {t("name")} <span className="font-normal text-stone-500">({t("optional")})</span>
             <input name="name" type="text" autoComplete="name" maxLength={120} className={field} />
           </label>
           <label className="block text-sm font-medium text-stone-700">
-            {t("phone")} <span className="font-normal text-stone-400">({t("optional")})</span>
+            {t("phone")} <span className="font-normal text-stone-500">({t("optional")})</span>
             <input name="phone" type="tel" autoComplete="tel" maxLength={40} className={field} />
           </label>
         </div>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import type { ProductView } from "@/lib/catalog";
 import { formatMoney } from "@/lib/money";
 
-export function ProductCard({ product, locale, priority = false }: { product: ProductView; locale: string; priority?: boolean }) {
+export function ProductCard({ product, locale, preload = false }: { product: ProductView; locale: string; preload?: boolean }) {
   return (
     <li>
       <Link
@@ -17,7 +17,7 @@ export function ProductCard({ product, locale, priority = false }: { product: Pr
             width={800}
             height={800}
             unoptimized
-            priority={priority}
+            preload={preload}
             className="size-full object-cover transition duration-300 group-hover:scale-[1.03]"
           />
         </div>

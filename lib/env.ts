@@ -28,6 +28,12 @@ const schema = z
     SCANFORPAY_PARTNER_NO: optional(z.string().regex(/^\d{1,15}$/, { message: "must be your ScanForPay partner number (digits, at most 15)" })),
     SCANFORPAY_STORE_NO: optional(z.string().regex(/^\d{1,15}$/, { message: "must be your ScanForPay store number (digits, at most 15)" })),
     SCANFORPAY_SIGN_KEY: optional(z.string().min(1)),
+    SCANFORPAY_TIMEOUT_MS: optional(z.string().regex(/^\d+$/, { message: "must be a whole number of milliseconds, e.g. 10000" })),
+    SANDBOX_ENABLED: optional(z.enum(["true", "false"], { message: 'must be "true" or "false"' })),
+    SANDBOX_NOTIFY_DELAY_SCALE: optional(
+      z.string().refine((v) => /^\d+(\.\d+)?$/.test(v), { message: "must be a number such as 1 (real delays) or 0.001 (tests)" }),
+    ),
+    CRON_SECRET: optional(z.string().min(16, { message: "must be at least 16 characters" })),
   })
   .superRefine((value, ctx) => {
     const credentials = ["SCANFORPAY_PARTNER_NO", "SCANFORPAY_STORE_NO", "SCANFORPAY_SIGN_KEY"] as const;
@@ -51,6 +57,12 @@ export type Env = RawEnv & {
   appUrl: string;
   /** Secret for signed cookies; a fixed development value in sandbox mode. */
   sessionSecret: string;
+  /** The in-app sandbox gateway answers: always in sandbox mode, else only with SANDBOX_ENABLED=true. */
+  sandboxEnabled: boolean;
+  /** Multiplier for the sandbox's notify retry delays (1 = the real schedule). */
+  sandboxNotifyDelayScale: number;
+  /** Per-attempt timeout of calls to ScanForPay. */
+  scanForPayTimeoutMs: number;
 };
 
 export type EnvResult = { ok: true; env: Env } | { ok: false; problems: string[] };
@@ -58,15 +70,26 @@ export type EnvResult = { ok: true; env: Env } | { ok: false; problems: string[]
 /** Development-only cookie secret: sandbox mode never takes real money. */
 const SANDBOX_SESSION_SECRET = "sandbox-only-secret-do-not-use-with-real-payments";
 
+/**
+ * What a problem line may show of the value: nothing for secrets, only the scheme of a URL
+ * (URLs carry passwords and API keys), short plain values in full.
+ */
+function shownValue(name: string, raw: string | undefined): string {
+  if (raw === undefined || /SECRET|KEY|PASSWORD|TOKEN/.test(name)) return "";
+  if (name.endsWith("_URL") || name.endsWith("_BASE")) {
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(raw)?.[1];
+    return scheme ? ` (got a "${scheme}:" URL)` : " (got something that is not a URL)";
+  }
+  return ` (got "${raw.length > 40 ? `${raw.slice(0, 37)}...` : raw}")`;
+}
+
 /** Validates a set of variables (pure: pass `process.env` or a test's own record). */
 export function parseEnv(source: Record<string, string | undefined>): EnvResult {
   const result = schema.safeParse(source);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? "environment");
-      const raw = source[name];
-      const shown = raw === undefined || name.includes("SECRET") || name.includes("KEY") ? "" : ` (got "${raw.length > 60 ? `${raw.slice(0, 57)}...` : raw}")`;
-      return `${name} ${issue.message}${shown}`;
+      return `${name} ${issue.message}${shownValue(name, source[name])}`;
     });
     return { ok: false, problems };
   }
@@ -79,6 +102,9 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
       paymentMode,
       appUrl: (raw.APP_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
       sessionSecret: raw.SESSION_SECRET ?? SANDBOX_SESSION_SECRET,
+      sandboxEnabled: paymentMode === "sandbox" || raw.SANDBOX_ENABLED === "true",
+      sandboxNotifyDelayScale: raw.SANDBOX_NOTIFY_DELAY_SCALE === undefined ? 1 : Number(raw.SANDBOX_NOTIFY_DELAY_SCALE),
+      scanForPayTimeoutMs: raw.SCANFORPAY_TIMEOUT_MS === undefined ? 10_000 : Number(raw.SCANFORPAY_TIMEOUT_MS),
     },
   };
 }

@@ -39,16 +39,21 @@ function assertCurrency(currency: string): void {
   if (!/^[A-Z]{3}$/.test(currency)) throw new MoneyError(`Not an ISO 4217 currency code: "${currency}"`);
 }
 
-/** Number of decimal places of the currency's minor unit (HKD 2, JPY 0, KWD 3). */
+/**
+ * Largest amount the database columns and ScanForPay's `int` amounts hold (32-bit):
+ * HK$21,474,836.47. Orders above it are refused before they reach either.
+ */
+export const MAX_AMOUNT_MINOR = 2_147_483_647;
+
+/**
+ * Number of decimal places of the currency's minor unit (HKD 2, JPY 0, KWD 3).
+ * Only the currencies listed above: a typo such as "HDK" must fail, not format as money.
+ */
 export function currencyExponent(currency: string): number {
   assertCurrency(currency);
   const known = EXPONENTS[currency];
-  if (known !== undefined) return known;
-  try {
-    return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    throw new MoneyError(`Unknown currency: "${currency}"`);
-  }
+  if (known === undefined) throw new MoneyError(`Unsupported currency: "${currency}" (add it to EXPONENTS in lib/money.ts)`);
+  return known;
 }
 
 export function assertMinor(minor: number): void {

@@ -3,7 +3,12 @@
 
 /** Loopback port of the embedded PGlite server (override with PGLITE_PORT). */
 export function localDatabasePort(env = process.env) {
-  return Number(env.PGLITE_PORT ?? 51214);
+  const raw = env.PGLITE_PORT ?? "51214";
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port < 1 || port > 65535) {
+    throw new Error(`PGLITE_PORT must be a port number from 1 to 65535 (got "${raw}")`);
+  }
+  return port;
 }
 
 /** node-postgres URL of the embedded server. The server ignores user, password and database name. */

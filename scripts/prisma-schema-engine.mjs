@@ -67,7 +67,9 @@ const quoteIdent = (name) => `"${String(name).replace(/"/g, '""')}"`;
  */
 function pgConfig(url) {
   if (!/^postgres(ql)?:\/\//.test(url ?? "")) {
-    throw Object.assign(new Error(`This schema engine stand-in needs a postgres:// URL, got "${url ?? ""}". Set DATABASE_URL or use the npm scripts (they start the embedded database).`), { code: "P1012" });
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url ?? "")?.[1];
+    const got = scheme ? `a "${scheme}:" URL` : "no URL";
+    throw Object.assign(new Error(`This schema engine stand-in needs a postgres:// URL, got ${got}. Set DATABASE_URL or use the npm scripts (they start the embedded database).`), { code: "P1012" });
   }
   const u = new URL(url);
   const schema = u.searchParams.get("schema") ?? undefined;

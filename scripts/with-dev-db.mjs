@@ -40,7 +40,13 @@ for (const file of [".env.local", ".env"]) {
 const args = process.argv.slice(2);
 const setup = args[0] === "--setup";
 const command = setup ? args.slice(1) : args;
-const port = localDatabasePort();
+let port;
+try {
+  port = localDatabasePort();
+} catch (error) {
+  console.error(`Configuration error: ${error.message}`);
+  process.exit(1);
+}
 const dir = process.env.PGLITE_DIR ?? ".data/pglite";
 const say = (message) => console.error(`[db] ${message}`);
 

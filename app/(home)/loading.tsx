@@ -1,6 +1,12 @@
-export default function Loading() {
+import { getTranslations } from "next-intl/server";
+
+export default async function Loading() {
+  const t = await getTranslations("common");
   return (
-    <div aria-busy="true" aria-live="polite" className="animate-pulse">
+    <div aria-busy="true" className="animate-pulse">
+      <p role="status" className="sr-only">
+        {t("loading")}
+      </p>
       <div className="mb-8 h-36 rounded-3xl bg-stone-200 sm:h-44" />
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-5 lg:grid-cols-4">
         {Array.from({ length: 8 }, (_, i) => (

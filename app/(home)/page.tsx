@@ -19,7 +19,7 @@ export default async function HomePage() {
       ) : (
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-5 lg:grid-cols-4">
           {products.map((product, index) => (
-            <ProductCard key={product.id} product={product} locale={locale} priority={index < 4} />
+            <ProductCard key={product.id} product={product} locale={locale} preload={index < 4} />
           ))}
         </ul>
       )}

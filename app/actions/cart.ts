@@ -3,12 +3,12 @@
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { getProduct } from "@/lib/catalog";
-import { addLine, countItems, MAX_QUANTITY, setLineQuantity } from "@/lib/cart/cookie";
+import { addLine, MAX_QUANTITY, setLineQuantity } from "@/lib/cart/cookie";
 import { readCart, writeCart } from "@/lib/cart/session";
 import { summarizeCart } from "@/lib/cart/summary";
 import { prisma } from "@/lib/db";
 
-export type AddToCartState = { status: "idle" | "added" | "error"; count: number };
+export type AddToCartState = { status: "idle" | "added" | "full" | "error" };
 
 const addSchema = z.object({
   slug: z.string().min(1).max(80),
@@ -17,17 +17,18 @@ const addSchema = z.object({
 
 export async function addToCart(_previous: AddToCartState, form: FormData): Promise<AddToCartState> {
   const parsed = addSchema.safeParse({ slug: form.get("slug"), quantity: form.get("quantity") ?? 1 });
+  if (!parsed.success) return { status: "error" };
   const lines = await readCart();
-  if (!parsed.success) return { status: "error", count: countItems(lines) };
   const locale = await getLocale();
   const product = await getProduct(prisma, parsed.data.slug, locale);
-  if (!product) return { status: "error", count: countItems(lines) };
+  if (!product) return { status: "error" };
   // One currency per cart: a product priced in another currency cannot join it.
   const { currency } = await summarizeCart(prisma, lines, locale);
-  if (currency && currency !== product.currency) return { status: "error", count: countItems(lines) };
+  if (currency && currency !== product.currency) return { status: "error" };
   const next = addLine(lines, product.slug, parsed.data.quantity);
+  if (!next.some((line) => line.slug === product.slug)) return { status: "full" };
   await writeCart(next);
-  return { status: "added", count: countItems(next) };
+  return { status: "added" };
 }
 
 const lineSchema = z.object({

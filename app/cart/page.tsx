@@ -33,7 +33,7 @@ export default async function CartPage() {
         <ul className="divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white px-4">
           {cart.lines.map(({ product, quantity, lineTotalMinor }) => (
             <li key={product.slug} data-testid="cart-line" className="flex gap-4 py-4">
-              <Link href={`/products/${product.slug}`} className="shrink-0">
+              <Link href={`/products/${product.slug}`} aria-hidden tabIndex={-1} className="shrink-0">
                 <Image src={product.image} alt="" width={96} height={96} unoptimized className="size-20 rounded-xl border border-stone-200 bg-stone-100 sm:size-24" />
               </Link>
               <div className="flex min-w-0 flex-1 flex-col gap-2">

@@ -1,5 +1,5 @@
 // Reading and writing the cart cookie of the current request (server only).
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { getEnv } from "../env";
 import { CART_COOKIE, decodeCart, encodeCart, type CartLine } from "./cookie";
 
@@ -20,8 +20,14 @@ export async function writeCart(lines: readonly CartLine[]): Promise<void> {
   store.set(CART_COOKIE, encodeCart(lines, getEnv().sessionSecret), {
     httpOnly: true,
     sameSite: "lax",
-    secure: process.env.NODE_ENV === "production" && getEnv().appUrl.startsWith("https:"),
+    secure: await isHttps(),
     path: "/",
     maxAge: THIRTY_DAYS,
   });
+}
+
+/** Served over HTTPS: by APP_URL, or by the proxy's x-forwarded-proto (Vercel sets it). */
+async function isHttps(): Promise<boolean> {
+  if (getEnv().appUrl.startsWith("https:")) return true;
+  return (await headers()).get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
 }

@@ -107,3 +107,19 @@ test("the language switcher changes the language and remembers it", async ({ pag
   await page.getByRole("combobox", { name: "语言" }).selectOption("en");
   await expect(page.getByRole("heading", { name: "Your cart is empty" })).toBeVisible();
 });
+
+test.describe("before JavaScript has loaded", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the cart still works: add, change quantity, remove", async ({ page }, testInfo) => {
+    test.skip(testInfo.project.name !== "desktop", "one viewport is enough for plain HTML forms");
+    await page.goto("/products/paper-lantern");
+    await page.getByRole("button", { name: en.product.addToCart }).click();
+    await page.goto("/cart");
+    await expect(page.getByTestId("cart-subtotal")).toHaveText("HK$98.00");
+    await page.getByRole("button", { name: en.cart.increase.replace("{name}", "Red Paper Lantern") }).click();
+    await expect(page.getByTestId("cart-subtotal")).toHaveText("HK$196.00");
+    await page.getByRole("button", { name: en.cart.removeItem.replace("{name}", "Red Paper Lantern") }).click();
+    await expect(page.getByRole("heading", { name: en.cart.empty })).toBeVisible();
+  });
+});

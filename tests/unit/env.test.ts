@@ -37,9 +37,19 @@ describe("parseEnv", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems).toHaveLength(3);
-    expect(result.problems).toContainEqual(expect.stringMatching(/^DATABASE_URL must be a PostgreSQL URL .*\(got "mysql:\/\/localhost\/shop"\)$/));
+    expect(result.problems).toContainEqual(expect.stringMatching(/^DATABASE_URL must be a PostgreSQL URL .*\(got a "mysql:" URL\)$/));
     expect(result.problems).toContainEqual(expect.stringMatching(/^APP_URL must be an http\(s\) URL/));
     expect(result.problems).toContainEqual(expect.stringMatching(/^NODE_ENV /));
+  });
+
+  it("never echoes a URL's credentials", () => {
+    const result = parseEnv({ DATABASE_URL: "postgresql://shop:s3cr3t pass@db.example.com/shop", APP_URL: "ftp://user:pw@host" });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const text = describeProblems(result.problems);
+    expect(text).not.toContain("s3cr3t");
+    expect(text).not.toContain("pw@");
+    expect(text).toContain('(got a "postgresql:" URL)');
   });
 
   it("asks for the missing credentials when only some are set, and never echoes secrets", () => {

@@ -10,8 +10,8 @@ describe("currencyExponent", () => {
     // ISO 4217 says 2 even where CLDR displays none.
     expect(currencyExponent("TWD")).toBe(2);
   });
-  it("falls back to Intl for other valid codes and refuses junk", () => {
-    expect(currencyExponent("ISK")).toBe(0);
+  it("refuses unknown codes and junk (Intl would format any three letters)", () => {
+    expect(() => currencyExponent("HDK")).toThrow(/Unsupported currency/);
     expect(() => currencyExponent("hkd")).toThrow(MoneyError);
     expect(() => currencyExponent("HKDX")).toThrow(MoneyError);
   });
