@@ -1,0 +1,25 @@
+// Gateway-wide fault switches: POST { "kind": "code9"|"code22"|"timeout"|"malformed"|"bad-signature", "count": N }
+// arms the next N calls (count 0 disarms); GET lists what is armed.
+import { z } from "zod";
+import { appSandboxDeps, sandboxEnabled, sandboxNotFound } from "@/lib/sandbox/app";
+import { faultKindSchema, listFaults, setFault } from "@/lib/sandbox/faults";
+
+export const dynamic = "force-dynamic";
+
+const bodySchema = z.object({ kind: faultKindSchema, count: z.number().int().min(0).max(1000) });
+
+export async function GET() {
+  if (!sandboxEnabled()) return sandboxNotFound();
+  return Response.json(await listFaults(appSandboxDeps().db));
+}
+
+export async function POST(request: Request) {
+  if (!sandboxEnabled()) return sandboxNotFound();
+  const body = bodySchema.safeParse(await request.json().catch(() => undefined));
+  if (!body.success) {
+    return Response.json({ error: 'expected JSON { "kind": "code9"|"code22"|"timeout"|"malformed"|"bad-signature", "count": 0..1000 }' }, { status: 400 });
+  }
+  const { db } = appSandboxDeps();
+  await setFault(db, body.data.kind, body.data.count);
+  return Response.json(await listFaults(db));
+}

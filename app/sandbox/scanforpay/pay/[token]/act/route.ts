@@ -1,0 +1,35 @@
+// The hosted pages' buttons post here: pay, fail or cancel, with the notify behaviour
+// chosen in the "advanced" panel. Then the browser goes back to the shop's returnUrl
+// (website and JS API), or back to the page (a phone that scanned a QR code).
+import { z } from "zod";
+import { appSandboxDeps, sandboxEnabled, sandboxNotFound } from "@/lib/sandbox/app";
+import { actOnOrder, findOrderByToken, notifyModeSchema, outcomeSchema, returnPageHtml } from "@/lib/sandbox/customer";
+
+export const dynamic = "force-dynamic";
+
+const formSchema = z.object({
+  outcome: outcomeSchema,
+  notify: notifyModeSchema.default("normal"),
+  via: z.enum(["browser", "scan"]).default("browser"),
+});
+
+export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
+  if (!sandboxEnabled()) return sandboxNotFound();
+  const deps = appSandboxDeps();
+  const order = await findOrderByToken(deps, (await params).token);
+  if (!order) return sandboxNotFound();
+  const form = await request.formData().catch(() => null);
+  const parsed = formSchema.safeParse(Object.fromEntries(form ?? []));
+  if (!parsed.success) {
+    return new Response(`Bad request: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`, {
+      status: 400,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
+  }
+  const { outcome, notify, via } = parsed.data;
+  const result = await actOnOrder(deps, order, outcome, notify);
+  const pageUrl = `${deps.baseUrl}/pay/${order.token}${via === "scan" ? "?via=scan" : ""}`;
+  // A phone that scanned the QR code is not the shop's browser: it stays on the gateway.
+  if (order.flow === "qrcode" || via === "scan" || !result.order.returnUrl) return Response.redirect(pageUrl, 303);
+  return new Response(returnPageHtml(result.order), { headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+}

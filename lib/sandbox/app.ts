@@ -1,0 +1,25 @@
+// The sandbox gateway as this app serves it: the app's database, its public URL, its env.
+import { prisma } from "../db";
+import { getEnv } from "../env";
+import { SANDBOX_PATH } from "../scanforpay/config";
+import type { SandboxDeps } from "./gateway";
+
+export function appSandboxDeps(): SandboxDeps {
+  const env = getEnv();
+  return {
+    db: prisma,
+    baseUrl: env.appUrl + SANDBOX_PATH,
+    notifyDelayScale: env.sandboxNotifyDelayScale,
+    // Long enough that the shop's own client gives up first.
+    timeoutFaultMs: env.scanForPayTimeoutMs + 2_000,
+  };
+}
+
+/** With real credentials configured, every /sandbox route is a 404 unless SANDBOX_ENABLED=true. */
+export function sandboxEnabled(): boolean {
+  return getEnv().sandboxEnabled;
+}
+
+export function sandboxNotFound(): Response {
+  return new Response("Not Found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+}

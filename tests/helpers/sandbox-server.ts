@@ -1,0 +1,77 @@
+// The sandbox gateway served by a plain Node HTTP server on a random loopback port, for
+// contract tests: the real client talks to it over real HTTP. Plus a notify receiver that
+// records what it gets and answers what the test tells it to.
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { endpoints, type Endpoint } from "@/lib/scanforpay/client";
+import { handleGatewayRequest, type SandboxDeps } from "@/lib/sandbox/gateway";
+import type { TestDb } from "./test-db";
+
+async function readBody(request: IncomingMessage): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+function listen(server: Server): Promise<number> {
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)));
+}
+
+function close(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+export type SandboxServer = { apiBase: string; deps: SandboxDeps; close(): Promise<void> };
+
+export async function startSandboxServer(db: TestDb, options: Partial<SandboxDeps> = {}): Promise<SandboxServer> {
+  const byPath = new Map<string, Endpoint>(Object.entries(endpoints).map(([name, path]) => [`/sandbox/scanforpay${path}`, name as Endpoint]));
+  const deps: SandboxDeps = { db, baseUrl: "", notifyDelayScale: 0.001, timeoutFaultMs: 1_000, ...options };
+  const server = createServer(async (request, response) => {
+    const endpoint = byPath.get(request.url ?? "");
+    if (request.method !== "POST" || !endpoint) {
+      response.writeHead(404).end("Not Found");
+      return;
+    }
+    try {
+      const answer = await handleGatewayRequest(deps, endpoint, await readBody(request));
+      response.writeHead(answer.status, { "content-type": answer.contentType }).end(answer.body);
+    } catch (error) {
+      response.writeHead(500).end(String(error));
+    }
+  });
+  const port = await listen(server);
+  deps.baseUrl = `http://127.0.0.1:${port}/sandbox/scanforpay`;
+  return { apiBase: deps.baseUrl, deps, close: () => close(server) };
+}
+
+export type NotifyReceiver = {
+  url: string;
+  received: string[];
+  /** What the next answers are (in order); then `success`. */
+  answers: string[];
+  close(): Promise<void>;
+};
+
+export async function startNotifyReceiver(): Promise<NotifyReceiver> {
+  const receiver: NotifyReceiver = { url: "", received: [], answers: [], close: async () => {} };
+  const server = createServer(async (request, response) => {
+    receiver.received.push(Buffer.from(await readBody(request)).toString("utf8"));
+    response.writeHead(200, { "content-type": "text/plain" }).end(receiver.answers.shift() ?? "success");
+  });
+  const port = await listen(server);
+  receiver.url = `http://127.0.0.1:${port}/api/scanforpay/notify`;
+  receiver.close = () => close(server);
+  return receiver;
+}
+
+/** A server that always answers with the given status and body (HTTP error cases). */
+export async function startFixedServer(status: number, body: string): Promise<{ url: string; hits: () => number; close(): Promise<void> }> {
+  let hits = 0;
+  const server = createServer((_request, response) => {
+    hits++;
+    response.writeHead(status, { "content-type": "text/html" }).end(body);
+  });
+  const port = await listen(server);
+  return { url: `http://127.0.0.1:${port}`, hits: () => hits, close: () => close(server) };
+}
