@@ -80,7 +80,7 @@ async function paidOrder(amount = 16800) {
 
 /** Posts a raw request body to an endpoint and reads the verified answer's body. */
 async function raw(path: string, body: string | Uint8Array): Promise<{ code: number; msg: string } & Record<string, unknown>> {
-  const response = await fetch(gateway.apiBase + path, { method: "POST", headers: { "content-type": "application/json" }, body });
+  const response = await fetch(gateway.apiBase + path, { method: "POST", headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : Buffer.from(body) });
   const text = await response.text();
   const envelope = readEnvelope(text, "response", SANDBOX_CREDENTIALS.signKey);
   expect(envelope.ok && envelope.signatureValid).toBe(true);
@@ -88,7 +88,7 @@ async function raw(path: string, body: string | Uint8Array): Promise<{ code: num
 }
 
 const header = { version: "1.0", partnerNo: "10001", reqMsgId: "fd03f269318045758af08f6cf324fb0f", reqTime: "2026-11-22T10:00:00+08:00", signType: "SHA256" };
-const signedRequest = (body: object, head: object = header, key = SANDBOX_CREDENTIALS.signKey) => writeEnvelope("request", { header: head, body }, key);
+const signedRequest = (body: object, head: object = header, key: string = SANDBOX_CREDENTIALS.signKey) => writeEnvelope("request", { header: head, body }, key);
 const websiteBody = (over: Record<string, unknown> = {}) => ({ storeNo: "100010000000002", partnerOrderNo: orderNo(), wallet: "AlipayHK", currency: "HKD", orderAmount: 2100, ...over });
 
 describe("create endpoints", () => {
