@@ -61,6 +61,9 @@ export default defineConfig({
     stdout: "pipe",
     env: {
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+      // payUrls and the client's sandbox base must be the address the browser uses.
+      APP_URL: baseURL,
+      SANDBOX_NOTIFY_DELAY_SCALE: "0.001",
       PGLITE_DIR: "memory",
       PGLITE_PORT: process.env.E2E_PGLITE_PORT ?? "51231",
       NEXT_TELEMETRY_DISABLED: "1",

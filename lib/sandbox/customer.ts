@@ -11,7 +11,10 @@ export type CustomerOutcome = z.infer<typeof outcomeSchema>;
 
 export type ActResult = {
   order: SandboxOrder;
-  /** What happened now; "unchanged" when the order had already been decided or has expired. */
+  /**
+   * What happened now; "unchanged" when the order had already been decided or has expired.
+   * Cancelling leaves the order open (the customer may still pay), so it can be "cancelled" again.
+   */
   effect: "paid" | "failed" | "cancelled" | "unchanged";
   notifies: number;
 };
@@ -75,7 +78,8 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
  * returnUrl carrying partnerOrderNo, as ScanForPay does (also after a cancel).
  */
 export function returnPageHtml(order: SandboxOrder): string {
-  const target = order.returnUrl ?? "";
+  // Create already refuses anything but http(s); checked again where the browser is sent.
+  const target = order.returnUrl && /^https?:\/\//i.test(order.returnUrl) ? order.returnUrl : "about:blank";
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>SANDBOX · Returning to the shop</title>

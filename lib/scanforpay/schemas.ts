@@ -34,6 +34,9 @@ export const responseHeaderSchema = z.object({
 });
 
 // ---- request bodies ----
+/** An http(s) URL of at most 200 characters: never javascript: or data: (the browser is sent there). */
+const webUrl = str(200).refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), { message: "must be an http(s) URL" });
+
 const common = {
   storeNo: str(15).min(1),
   partnerOrderNo: str(32).min(1),
@@ -41,8 +44,8 @@ const common = {
   orderTitle: opt(str(100)),
   operatorId: opt(str(20)),
   terminalNo: opt(str(20)),
-  notifyUrl: opt(str(200)),
-  returnUrl: opt(str(200)),
+  notifyUrl: opt(webUrl),
+  returnUrl: opt(webUrl),
 };
 const timing = {
   /** Epoch milliseconds, as text. */

@@ -148,6 +148,9 @@ describe("the request checks, in ScanForPay's codes", () => {
     expect((await raw("/api/online/create", signedRequest(websiteBody({ orderAmount: "2100" })))).code).toBe(5);
     expect((await raw("/api/online/create", signedRequest(websiteBody({ orderTitle: "t".repeat(101) })))).code).toBe(5);
     expect((await raw("/api/online/create", signedRequest(websiteBody({ timeoutRule: "1.5h" })))).code).toBe(5);
+    // The browser is sent to returnUrl: only http(s) is taken.
+    expect((await raw("/api/online/create", signedRequest(websiteBody({ returnUrl: "javascript:alert(document.cookie)" })))).code).toBe(5);
+    expect((await raw("/api/online/create", signedRequest(websiteBody({ notifyUrl: "file:///etc/passwd" })))).code).toBe(5);
     const fractional = signedRequest(websiteBody()).replace('"orderAmount":2100', '"orderAmount":2100.5');
     const refixed = `{"request":${fractional.slice(11, fractional.indexOf(',"signature"'))},"signature":"${sign(fractional.slice(11, fractional.indexOf(',"signature"')), "123456")}"}`;
     expect((await raw("/api/online/create", refixed)).code).toBe(5);

@@ -28,8 +28,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
   }
   const { outcome, notify, via } = parsed.data;
   const result = await actOnOrder(deps, order, outcome, notify);
-  const pageUrl = `${deps.baseUrl}/pay/${order.token}${via === "scan" ? "?via=scan" : ""}`;
   // A phone that scanned the QR code is not the shop's browser: it stays on the gateway.
-  if (order.flow === "qrcode" || via === "scan" || !result.order.returnUrl) return Response.redirect(pageUrl, 303);
+  // (A relative Location: the phone may know this server under another host than APP_URL.)
+  if (order.flow === "qrcode" || via === "scan" || !result.order.returnUrl) {
+    return new Response(null, { status: 303, headers: { location: `../${order.token}${via === "scan" ? "?via=scan" : ""}` } });
+  }
   return new Response(returnPageHtml(result.order), { headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
 }

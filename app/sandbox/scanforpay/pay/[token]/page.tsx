@@ -1,0 +1,85 @@
+// The sandbox gateway's hosted payment page (payUrl): it imitates ScanForPay's page for the
+// order's flow and lets the tester decide what happens. Buttons post to ./act.
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { SandboxBanner } from "@/components/sandbox-banner";
+import type { SandboxCheckout } from "@/components/sandbox-outcome-form";
+import { SandboxResultPanel } from "@/components/sandbox-result-panel";
+import { SandboxScanConfirm } from "@/components/sandbox-scan-confirm";
+import { SandboxWalletSheet } from "@/components/sandbox-wallet-sheet";
+import { SandboxWebsiteCheckout } from "@/components/sandbox-website-checkout";
+import { formatMoney } from "@/lib/money";
+import { appSandboxDeps, sandboxEnabled } from "@/lib/sandbox/app";
+import { describeOrder, findOrderByToken } from "@/lib/sandbox/customer";
+import { SANDBOX_PATH } from "@/lib/scanforpay/config";
+
+export const dynamic = "force-dynamic";
+
+// `absolute`: a third party's page, so without the shop's "· {shop name}" title suffix.
+export const metadata: Metadata = { title: { absolute: "SANDBOX · ScanForPay checkout" }, robots: { index: false } };
+
+type Props = { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const ALIPAY_BLUE = "bg-[#1677ff] text-white";
+/** Wallet colours; text on them is always large and bold (white on Alipay blue is 4.1:1). */
+const WALLETS: Readonly<Record<string, SandboxCheckout["wallet"]>> = {
+  Wechat: { name: "WeChat Pay", solid: "bg-[#07c160] text-[#052e16]" },
+  Alipay: { name: "Alipay", solid: ALIPAY_BLUE },
+  AlipayHK: { name: "AlipayHK", solid: ALIPAY_BLUE },
+};
+
+const hongKongTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Hong_Kong" });
+
+export default async function SandboxPayPage({ params, searchParams }: Props) {
+  if (!sandboxEnabled()) notFound();
+  const deps = appSandboxDeps();
+  const order = await findOrderByToken(deps, (await params).token);
+  if (!order) notFound();
+  const scanned = (await searchParams).via === "scan";
+  const view = describeOrder(deps, order);
+  const amount = formatMoney(view.orderAmount, view.currency, "en");
+  const wallet = WALLETS[view.wallet] ?? { name: view.wallet, solid: ALIPAY_BLUE };
+  const pagePath = `${SANDBOX_PATH}/pay/${order.token}`;
+
+  let content;
+  if (view.state === "to be paid" || view.state === "cancelled") {
+    const checkout: SandboxCheckout = {
+      token: order.token,
+      amount,
+      merchant: `Store ${order.storeNo}`,
+      title: order.title,
+      partnerOrderNo: view.partnerOrderNo,
+      expires: { iso: view.expiresAt, label: `${hongKongTime.format(order.expiresAt)} HKT` },
+      wallet,
+    };
+    if (view.flow === "qrcode" || scanned) content = <SandboxScanConfirm checkout={checkout} />;
+    else if (view.flow === "jsapi") content = <SandboxWalletSheet checkout={checkout} />;
+    else content = <SandboxWebsiteCheckout checkout={checkout} scanUrl={`${deps.baseUrl}/pay/${order.token}?via=scan`} statusHref={pagePath} />;
+  } else {
+    const onPhone = scanned || view.flow === "qrcode";
+    content = (
+      <SandboxResultPanel
+        kind={view.state}
+        amount={amount}
+        refunded={formatMoney(view.refundedAmount, view.currency, "en")}
+        walletName={wallet.name}
+        orderNo={view.orderNo}
+        partnerOrderNo={view.partnerOrderNo}
+        scanned={onPhone}
+        returnUrl={onPhone ? null : order.returnUrl}
+      />
+    );
+  }
+
+  return (
+    <>
+      <SandboxBanner />
+      {view.state === "cancelled" && (
+        <p className="border-b border-sky-200 bg-sky-50 px-4 py-2 text-center text-sm text-sky-950">
+          You cancelled this payment. It can still be paid until it expires.
+        </p>
+      )}
+      <main className="flex flex-1 flex-col">{content}</main>
+    </>
+  );
+}
