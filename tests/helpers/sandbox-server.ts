@@ -5,6 +5,9 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { endpoints, type Endpoint } from "@/lib/scanforpay/client";
 import { handleGatewayRequest, type SandboxDeps } from "@/lib/sandbox/gateway";
+import { actOnOrder, describeOrder, findOrderByPartnerOrderNo, notifyModeSchema, outcomeSchema } from "@/lib/sandbox/customer";
+import type { OrdersDeps } from "@/lib/orders/gateway";
+import { handleNotify } from "@/lib/orders/messages";
 import type { TestDb } from "./test-db";
 
 async function readBody(request: IncomingMessage): Promise<Uint8Array> {
@@ -28,6 +31,15 @@ export async function startSandboxServer(db: TestDb, options: Partial<SandboxDep
   const byPath = new Map<string, Endpoint>(Object.entries(endpoints).map(([name, path]) => [`/sandbox/scanforpay${path}`, name as Endpoint]));
   const deps: SandboxDeps = { db, baseUrl: "", notifyDelayScale: 0.001, timeoutFaultMs: 1_000, ...options };
   const server = createServer(async (request, response) => {
+    // The control endpoint, as app/sandbox/scanforpay/control/orders/[partnerOrderNo] serves it.
+    const control = /^\/sandbox\/scanforpay\/control\/orders\/([^/]+)$/.exec(request.url ?? "");
+    if (request.method === "POST" && control) {
+      const body = JSON.parse(Buffer.from(await readBody(request)).toString("utf8")) as { outcome?: unknown; notify?: unknown };
+      const order = await findOrderByPartnerOrderNo(deps, decodeURIComponent(control[1]!));
+      if (!order) return void response.writeHead(404).end("{}");
+      const result = await actOnOrder(deps, order, outcomeSchema.parse(body.outcome), notifyModeSchema.parse(body.notify ?? "normal"));
+      return void response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ...describeOrder(deps, result.order), effect: result.effect }));
+    }
     const endpoint = byPath.get(request.url ?? "");
     if (request.method !== "POST" || !endpoint) {
       response.writeHead(404).end("Not Found");
@@ -74,4 +86,19 @@ export async function startFixedServer(status: number, body: string): Promise<{ 
   });
   const port = await listen(server);
   return { url: `http://127.0.0.1:${port}`, hits: () => hits, close: () => close(server) };
+}
+
+/** The shop's notify route (app/api/scanforpay/notify) on a random port, around handleNotify. */
+export async function startShopServer(getDeps: () => OrdersDeps): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer(async (request, response) => {
+    if (request.method !== "POST" || !request.url?.startsWith("/api/scanforpay/notify")) return void response.writeHead(404).end();
+    try {
+      const answer = await handleNotify(getDeps(), Buffer.from(await readBody(request)).toString("utf8"));
+      response.writeHead(answer.status, { "content-type": "text/plain" }).end(answer.body);
+    } catch {
+      response.writeHead(500, { "content-type": "text/plain" }).end("error");
+    }
+  });
+  const port = await listen(server);
+  return { url: `http://127.0.0.1:${port}`, close: () => close(server) };
 }

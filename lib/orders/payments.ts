@@ -1,0 +1,177 @@
+// Payment attempts and the one function that applies what the gateway says about them.
+import type { Order, Payment } from "../generated/prisma/client";
+import type { Flow } from "../checkout/choose-flow";
+import { ScanForPayError } from "../scanforpay/errors";
+import type { GatewayWallet, PayResult } from "../scanforpay/schemas";
+import { CheckoutError } from "./create";
+import { timeoutRuleMs, type OrdersDeps } from "./gateway";
+import { duplicateRefundNo, newPartnerOrderNo } from "./numbers";
+import { EXPIRE, transitionForGatewayStatus, type Transition } from "./state";
+
+export type Attempt = { payment: Payment; payUrl: string | null; error: ScanForPayError | null };
+
+/**
+ * A new attempt to pay an order: a Payment row first (so nothing is lost whatever happens
+ * next), then the matching create call. A definite refusal ends the attempt ("failed"); a
+ * timeout or an unreadable answer leaves it pending for reconciliation to settle by query.
+ */
+export async function startPayment(deps: OrdersDeps, order: Pick<Order, "id" | "orderNo" | "totalMinor" | "currency">, option: { wallet: GatewayWallet; flow: Flow }): Promise<Attempt> {
+  const { db, gateway } = deps;
+  const now = gateway.now();
+  const payment = await db.$transaction(async (tx) => {
+    // Only an unpaid order takes a new attempt; a failed or expired one is open again.
+    const reopened = await tx.order.updateMany({
+      where: { id: order.id, paidPaymentId: null, status: { in: ["pending", "failed", "expired"] } },
+      data: { status: "pending" },
+    });
+    if (reopened.count === 0) throw new CheckoutError("not_payable", "this order is already paid");
+    return tx.payment.create({
+      data: {
+        orderId: order.id,
+        partnerOrderNo: newPartnerOrderNo(),
+        wallet: option.wallet,
+        flow: option.flow,
+        amountMinor: order.totalMinor,
+        currency: order.currency,
+        expiresAt: new Date(now.getTime() + timeoutRuleMs(gateway.timeoutRule)),
+      },
+    });
+  });
+
+  const client = gateway.client(payment.id);
+  const common = {
+    partnerOrderNo: payment.partnerOrderNo,
+    currency: payment.currency,
+    orderAmount: payment.amountMinor,
+    orderTitle: `Order ${order.orderNo}`,
+    notifyUrl: gateway.notifyUrl,
+    returnUrl: gateway.returnUrl(payment.partnerOrderNo),
+    orderCreate: String(now.getTime()),
+    timeoutRule: gateway.timeoutRule,
+  };
+  try {
+    const { payUrl } =
+      option.flow === "website"
+        ? await client.createWebsitePayment({ ...common, wallet: option.wallet as "Alipay" | "AlipayHK" })
+        : option.flow === "jsapi"
+          ? await client.createJsapiPayment({ ...common, wallet: option.wallet as "Wechat" | "Alipay" })
+          : await client.createQrcodePayment({ ...common, wallet: option.wallet as "Wechat" | "Alipay" });
+    const saved = await db.payment.update({ where: { id: payment.id }, data: { payUrl } });
+    return { payment: saved, payUrl, error: null };
+  } catch (error) {
+    if (!(error instanceof ScanForPayError)) throw error;
+    await db.payment.updateMany({
+      where: { id: payment.id, status: "pending" },
+      data: { lastError: error.message, ...(error.stateUnknown ? {} : { status: "failed" }) },
+    });
+    return { payment: await db.payment.findUniqueOrThrow({ where: { id: payment.id } }), payUrl: null, error };
+  }
+}
+
+export type ApplyOutcome =
+  | { applied: false; reason: string }
+  | { applied: true; changed: false }
+  | { applied: true; changed: true; to: Transition["to"]; duplicate: boolean };
+
+/** Does a gateway result (notify or query) describe this payment exactly? */
+export function mismatch(payment: Payment, result: PayResult): string | null {
+  if (result.partnerOrderNo !== payment.partnerOrderNo) return `partnerOrderNo ${result.partnerOrderNo} is not ${payment.partnerOrderNo}`;
+  if (result.orderAmount !== payment.amountMinor) return `amount ${result.orderAmount} is not ${payment.amountMinor}`;
+  if (result.currency !== payment.currency) return `currency ${result.currency} is not ${payment.currency}`;
+  return null;
+}
+
+/**
+ * Applies a verified gateway result to a payment, once. Conditional updates in one
+ * transaction: of any number of concurrent notifies, returns and queries, one moves the
+ * payment and the order; the rest change nothing. A payment that succeeds after another
+ * attempt already paid the order is refunded (see refundDuplicate).
+ */
+export async function applyPayResult(deps: OrdersDeps, payment: Payment, result: PayResult): Promise<ApplyOutcome> {
+  const wrong = mismatch(payment, result);
+  if (wrong) return { applied: false, reason: wrong };
+  const transition = transitionForGatewayStatus(result.status);
+  if (!transition) return { applied: true, changed: false };
+  const outcome = await moveTo(deps, payment, transition, { gatewayOrderNo: result.orderNo, paidAt: result.status === 1 ? parseTime(result.payTime) ?? deps.gateway.now() : undefined });
+  if (outcome.applied && outcome.changed && outcome.duplicate) await refundDuplicate(deps, payment);
+  return outcome;
+}
+
+/** Expires an attempt whose time is up (reconciliation), if it is still pending. */
+export function expirePayment(deps: OrdersDeps, payment: Payment) {
+  return moveTo(deps, payment, EXPIRE, {});
+}
+
+async function moveTo(deps: OrdersDeps, payment: Payment, transition: Transition, extra: { gatewayOrderNo?: string; paidAt?: Date }): Promise<ApplyOutcome> {
+  return deps.db.$transaction(async (tx) => {
+    const moved = await tx.payment.updateMany({
+      where: { id: payment.id, status: { in: transition.from } },
+      data: {
+        status: transition.to,
+        ...(extra.gatewayOrderNo ? { gatewayOrderNo: extra.gatewayOrderNo } : {}),
+        ...(extra.paidAt ? { paidAt: extra.paidAt } : {}),
+        ...(transition.to === "refunded" ? { refundedMinor: payment.amountMinor } : {}),
+      },
+    });
+    if (moved.count === 0) return { applied: true, changed: false } as const;
+
+    let duplicate = false;
+    if (transition.to === "paid") {
+      // The first paid attempt pays the order; a second one is a duplicate to give back.
+      const won = await tx.order.updateMany({ where: { id: payment.orderId, paidPaymentId: null }, data: { status: "paid", paidAt: extra.paidAt ?? deps.gateway.now(), paidPaymentId: payment.id } });
+      duplicate = won.count === 0;
+    } else if (transition.to === "refunded") {
+      await tx.order.updateMany({ where: { id: payment.orderId, paidPaymentId: payment.id }, data: { status: "refunded" } });
+    } else {
+      // failed / expired: the order follows its latest attempt, unless something paid it.
+      await tx.order.updateMany({
+        where: { id: payment.orderId, status: "pending", paidPaymentId: null, payments: { none: { createdAt: { gt: payment.createdAt } } } },
+        data: { status: transition.to },
+      });
+    }
+    return { applied: true, changed: true, to: transition.to, duplicate } as const;
+  });
+}
+
+/**
+ * Gives back a payment that paid an order someone had already paid. The refundNo is fixed
+ * per payment, so repeating this (a retry, reconciliation) never refunds twice; if the
+ * gateway cannot be reached the Refund stays pending and reconciliation tries again.
+ */
+export async function refundDuplicate(deps: OrdersDeps, payment: Payment): Promise<void> {
+  const refundNo = duplicateRefundNo(payment.partnerOrderNo);
+  const refund = await deps.db.refund.upsert({
+    where: { refundNo },
+    create: { paymentId: payment.id, refundNo, amountMinor: payment.amountMinor, reason: "duplicate_payment", operator: "system" },
+    update: {},
+  });
+  await sendRefund(deps, refund.id);
+}
+
+/** Sends a pending refund to the gateway (again) and records the outcome. */
+export async function sendRefund(deps: OrdersDeps, refundId: string): Promise<void> {
+  const refund = await deps.db.refund.findUniqueOrThrow({ where: { id: refundId }, include: { payment: true } });
+  if (refund.status !== "pending") return;
+  try {
+    const result = await deps.gateway.client(refund.paymentId).refund({ partnerOrderNo: refund.payment.partnerOrderNo, refundNo: refund.refundNo, orderAmount: refund.amountMinor });
+    if (!result.refunded) throw new Error(`the gateway answered refund status ${result.status}`);
+    await deps.db.$transaction(async (tx) => {
+      const done = await tx.refund.updateMany({ where: { id: refund.id, status: "pending" }, data: { status: "succeeded", lastError: null } });
+      if (done.count === 0) return;
+      const payment = await tx.payment.update({ where: { id: refund.paymentId }, data: { refundedMinor: { increment: refund.amountMinor } } });
+      const to = payment.refundedMinor >= payment.amountMinor ? "refunded" : "partially_refunded";
+      await tx.payment.updateMany({ where: { id: payment.id, status: { in: ["paid", "partially_refunded"] } }, data: { status: to } });
+      await tx.order.updateMany({ where: { id: payment.orderId, paidPaymentId: payment.id }, data: { status: to } });
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const definite = error instanceof ScanForPayError && error.kind === "business" && !error.retryable;
+    await deps.db.refund.updateMany({ where: { id: refund.id, status: "pending" }, data: { lastError: message, ...(definite ? { status: "failed" } : {}) } });
+  }
+}
+
+function parseTime(text: string | undefined): Date | undefined {
+  if (!text) return undefined;
+  const time = new Date(text);
+  return Number.isNaN(time.getTime()) ? undefined : time;
+}
