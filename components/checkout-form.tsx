@@ -1,23 +1,18 @@
 "use client";
-import { useState } from "react";
+import { useActionState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
+import { placeOrderAction, type FormState } from "@/app/actions/checkout";
 
 /**
- * Contact details and the pay button. Payments are wired in by the checkout issue; until
- * then the button validates the form and says plainly that nothing was charged.
+ * Contact details, the wallet (rendered on the server: `walletChoice`) and the pay button.
+ * A plain form posting to a server action: it works before JavaScript loads.
  */
-export function CheckoutForm({ totalLabel }: { totalLabel: string }) {
+export function CheckoutForm({ totalLabel, walletChoice, wechatHint }: { totalLabel: string; walletChoice: ReactNode; wechatHint: ReactNode }) {
   const t = useTranslations("checkout");
-  const [notice, setNotice] = useState(false);
+  const [state, action, pending] = useActionState<FormState, FormData>(placeOrderAction, { error: null });
   const field = "mt-1 block h-12 w-full rounded-xl border border-stone-300 bg-white px-3 text-base placeholder:text-stone-400";
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        setNotice(true);
-      }}
-      className="space-y-4"
-    >
+    <form action={action} className="space-y-6">
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold text-stone-900">{t("contact")}</legend>
         <label className="block text-sm font-medium text-stone-700">
@@ -38,16 +33,16 @@ export function CheckoutForm({ totalLabel }: { totalLabel: string }) {
           </label>
         </div>
       </fieldset>
-      <p className="text-sm text-stone-500">{t("wallets")}</p>
-      <button type="submit" className="h-12 w-full rounded-xl bg-brand-700 text-base font-semibold text-white shadow-sm hover:bg-brand-800">
-        {t("pay", { amount: totalLabel })}
-      </button>
-      {notice && (
-        <div role="status" className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
-          <p className="font-semibold">{t("paymentsSoonTitle")}</p>
-          <p className="mt-1">{t("paymentsSoon")}</p>
-        </div>
+      {walletChoice}
+      {wechatHint}
+      {state.error && (
+        <p role="alert" className="rounded-xl border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+          {state.error}
+        </p>
       )}
+      <button type="submit" disabled={pending} className="h-12 w-full rounded-xl bg-brand-700 text-base font-semibold text-white shadow-sm hover:bg-brand-800 disabled:cursor-wait disabled:opacity-70">
+        {pending ? t("paying") : t("pay", { amount: totalLabel })}
+      </button>
     </form>
   );
 }

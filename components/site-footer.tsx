@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 export async function SiteFooter() {
@@ -6,6 +7,9 @@ export async function SiteFooter() {
     <footer className="mt-16 border-t border-stone-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-col gap-1 px-4 py-6 text-sm text-stone-500 sm:flex-row sm:justify-between sm:px-6">
         <p>{t("payments")}</p>
+        <Link href="/orders/lookup" className="text-brand-700 hover:underline">
+          {t("lookup")}
+        </Link>
         <p>{t("template")}</p>
       </div>
     </footer>

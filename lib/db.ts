@@ -9,11 +9,14 @@ import { PrismaClient } from "./generated/prisma/client";
 export type Db = PrismaClient;
 
 function createClient(): PrismaClient {
-  const connectionString = getEnv().DATABASE_URL ?? localDatabaseUrl();
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  const env = getEnv();
+  const connectionString = env.DATABASE_URL ?? localDatabaseUrl();
+  // The embedded PGlite server takes one query at a time safely: queue them on one connection.
+  const embedded = env.EMBEDDED_DATABASE === "1" || env.DATABASE_URL === undefined;
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, ...(embedded ? { max: 1 } : {}) }) });
 }
 
-// One client per process, also across Next.js dev-mode hot reloads.
+// One client (one pool) per process: across dev-mode hot reloads, and across the separate
+// bundles of a production server (instrumentation.ts and the routes each load this module).
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
-export const prisma: PrismaClient = globalForPrisma.prisma ?? createClient();
-if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = prisma;
+export const prisma: PrismaClient = (globalForPrisma.prisma ??= createClient());

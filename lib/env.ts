@@ -23,6 +23,8 @@ const schema = z
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: optional(postgresUrl),
     APP_URL: optional(httpUrl),
+    /** Set by scripts/with-dev-db.mjs when it serves the embedded database. */
+    EMBEDDED_DATABASE: optional(z.enum(["1"])),
     SESSION_SECRET: optional(z.string().min(32, { message: "must be at least 32 characters (try: openssl rand -hex 32)" })),
     SCANFORPAY_API_BASE: optional(httpUrl),
     SCANFORPAY_PARTNER_NO: optional(z.string().regex(/^\d{1,15}$/, { message: "must be your ScanForPay partner number (digits, at most 15)" })),
@@ -33,6 +35,7 @@ const schema = z
     SANDBOX_NOTIFY_DELAY_SCALE: optional(
       z.string().refine((v) => /^\d+(\.\d+)?$/.test(v), { message: "must be a number such as 1 (real delays) or 0.001 (tests)" }),
     ),
+    CHECKOUT_TIMEOUT: optional(z.string().regex(/^[1-9]\d{0,8}[mhd]$/, { message: "must be a whole number and m, h or d, e.g. 30m or 2h" })),
     CRON_SECRET: optional(z.string().min(16, { message: "must be at least 16 characters" })),
   })
   .superRefine((value, ctx) => {

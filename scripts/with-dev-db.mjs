@@ -92,6 +92,10 @@ if (!external) {
 const env = { ...process.env };
 if (!external) {
   env.DATABASE_URL = localDatabaseUrl();
+  // Tells lib/db.ts to use one connection: the PGlite socket server runs every connection
+  // on one PGlite, and concurrent queries from several connections interleave their
+  // protocol messages ("bind message supplies 3 parameters, but prepared statement …").
+  env.EMBEDDED_DATABASE = "1";
   // The PGlite server ignores database names, so Prisma's shadow database (migrate dev)
   // is a throwaway in-process PGlite in the schema-engine stand-in.
   env.SHADOW_DATABASE_URL ??= "pglite:memory";

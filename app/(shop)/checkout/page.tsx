@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CartIcon } from "@/components/cart-icon";
 import { CheckoutForm } from "@/components/checkout-form";
 import { EmptyState } from "@/components/empty-state";
+import { OpenInWeChat } from "@/components/open-in-wechat";
 import { OrderLines } from "@/components/order-lines";
+import { WalletChoice } from "@/components/wallet-choice";
+import { chooseFlow } from "@/lib/checkout/choose-flow";
 import { readCart } from "@/lib/cart/session";
 import { summarizeCart } from "@/lib/cart/summary";
 import { prisma } from "@/lib/db";
@@ -26,6 +30,7 @@ export default async function CheckoutPage() {
     );
   }
   const total = formatMoney(cart.subtotalMinor, cart.currency, locale);
+  const choice = chooseFlow((await headers()).get("user-agent"));
   return (
     <>
       <h1 className="mb-6 text-2xl font-bold tracking-tight">{t("title")}</h1>
@@ -48,7 +53,7 @@ export default async function CheckoutPage() {
           </dl>
         </section>
         <section className="rounded-2xl border border-stone-200 bg-white p-5 lg:order-1">
-          <CheckoutForm totalLabel={total} />
+          <CheckoutForm totalLabel={total} walletChoice={<WalletChoice options={choice.options} />} wechatHint={choice.openInWeChatHint ? <OpenInWeChat /> : null} />
         </section>
       </div>
     </>

@@ -1,0 +1,51 @@
+// Desktop WeChat Pay: the QR code of the gateway's payUrl, drawn here on the server (no
+// third-party QR service), with the amount, a countdown, and live status that moves on to
+// the order page by itself once the payment arrives.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import QRCode from "qrcode";
+import { Countdown } from "@/components/countdown";
+import { LiveOrderStatus } from "@/components/live-order-status";
+import { findCustomerOrder, orderUrl, statusUrl } from "@/lib/checkout/place-order";
+import { prisma } from "@/lib/db";
+import { formatMoney } from "@/lib/money";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { robots: { index: false } };
+
+type Props = { params: Promise<{ orderNo: string }>; searchParams: Promise<{ t?: string }> };
+
+export default async function QrPayPage({ params, searchParams }: Props) {
+  const [{ orderNo }, { t: token }] = await Promise.all([params, searchParams]);
+  const order = await findCustomerOrder({ db: prisma }, orderNo, token);
+  if (!order) notFound();
+  const payment = await prisma.payment.findFirst({ where: { orderId: order.id, flow: "qrcode", status: "pending", payUrl: { not: null } }, orderBy: { createdAt: "desc" } });
+  if (order.status !== "pending" || !payment?.payUrl) redirect(orderUrl(order));
+  const [t, locale] = await Promise.all([getTranslations("qr"), getLocale()]);
+  const svg = await QRCode.toString(payment.payUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
+  return (
+    <div className="mx-auto max-w-md rounded-3xl border border-stone-200 bg-white p-6 text-center shadow-sm sm:p-8">
+      <h1 className="text-xl font-bold tracking-tight">{t("title")}</h1>
+      <p className="mt-3 text-3xl font-bold tabular-nums" data-testid="qr-amount">
+        {formatMoney(order.totalMinor, order.currency, locale)}
+      </p>
+      <div role="img" aria-label={t("alt")} data-pay-url={payment.payUrl} className="mx-auto mt-5 size-64 rounded-xl border border-stone-200 bg-white p-2 [&>svg]:size-full" dangerouslySetInnerHTML={{ __html: svg }} />
+      <p className="mt-4 text-sm text-stone-700">{t("text")}</p>
+      {payment.expiresAt && (
+        <div className="mt-2">
+          <Countdown until={payment.expiresAt.toISOString()} />
+        </div>
+      )}
+      <p className="mt-4 flex items-center justify-center gap-2 text-sm text-amber-800" role="status">
+        <span aria-hidden className="size-2 animate-pulse rounded-full bg-amber-500" />
+        {t("waiting")}
+      </p>
+      <LiveOrderStatus statusUrl={statusUrl(order)} status={order.status} onChangeHref={orderUrl(order)} />
+      <Link href={orderUrl(order)} className="mt-6 inline-block text-sm text-brand-700 hover:underline">
+        {t("backToOrder")}
+      </Link>
+    </div>
+  );
+}

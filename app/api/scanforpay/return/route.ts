@@ -1,0 +1,24 @@
+// The browser's return from ScanForPay: an unsigned form POST (some wallets turn it into a
+// GET) carrying partnerOrderNo. Pay Query decides what the customer is shown.
+import { appOrdersDeps } from "@/lib/orders/app";
+import { handleReturn } from "@/lib/orders/messages";
+import { orderUrl } from "@/lib/checkout/place-order";
+
+export const dynamic = "force-dynamic";
+
+async function back(request: Request, rawText: string, fromBody: string | null) {
+  const partnerOrderNo = fromBody ?? new URL(request.url).searchParams.get("partnerOrderNo") ?? "";
+  const found = await handleReturn(appOrdersDeps(), partnerOrderNo, rawText || new URL(request.url).search);
+  const target = found ? orderUrl(found) : "/orders/lookup?notice=unknown-payment";
+  return new Response(null, { status: 303, headers: { location: target, "cache-control": "no-store" } });
+}
+
+export async function POST(request: Request) {
+  const rawText = await request.text();
+  const fromBody = new URLSearchParams(rawText).get("partnerOrderNo");
+  return back(request, rawText, fromBody);
+}
+
+export async function GET(request: Request) {
+  return back(request, "", null);
+}

@@ -1,0 +1,32 @@
+"use client";
+import { useEffect, useRef } from "react";
+import { useRouter } from "next/navigation";
+
+/**
+ * While an order waits for its payment, asks the status endpoint every two seconds and, when
+ * the status changes, re-renders the page (or goes to `onChangeHref`). Renders nothing itself.
+ */
+export function LiveOrderStatus({ statusUrl, status, onChangeHref }: { statusUrl: string; status: string; onChangeHref?: string }) {
+  const router = useRouter();
+  const done = useRef(false);
+  useEffect(() => {
+    if (status !== "pending") return;
+    const timer = setInterval(async () => {
+      if (done.current) return;
+      try {
+        const response = await fetch(statusUrl, { cache: "no-store" });
+        if (!response.ok) return;
+        const { status: now } = (await response.json()) as { status: string };
+        if (now !== status) {
+          done.current = true;
+          if (onChangeHref) router.push(onChangeHref);
+          else router.refresh();
+        }
+      } catch {
+        // offline for a moment: try again on the next tick
+      }
+    }, 2000);
+    return () => clearInterval(timer);
+  }, [statusUrl, status, onChangeHref, router]);
+  return null;
+}
