@@ -63,7 +63,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
 
       {showQr && (
         <Link href={qrPageUrl(order)} className="block rounded-xl border border-brand-700 p-3 text-center font-semibold text-brand-800 hover:bg-brand-50">
-          {tc("flowHints.qrcode")}
+          {t("showQr")}
         </Link>
       )}
 
