@@ -63,6 +63,10 @@ export async function handleReturn(deps: OrdersDeps, partnerOrderNo: string, raw
   if (!payment) return null;
   await deps.db.paymentEvent.create({ data: { paymentId: payment.id, kind: "browser_return", direction: "received", rawText, signatureValid: null } });
   let changed = false;
+  // Already settled: nothing a query could change here; spare the gateway.
+  if (payment.status !== "pending" && payment.status !== "failed" && payment.status !== "expired") {
+    return { orderNo: payment.order.orderNo, accessToken: payment.order.accessToken, changed };
+  }
   try {
     const result = await deps.gateway.client(payment.id).payQuery({ partnerOrderNo });
     const outcome = await applyPayResult(deps, payment, result);

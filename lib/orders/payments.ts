@@ -6,7 +6,10 @@ import type { GatewayWallet, PayResult } from "../scanforpay/schemas";
 import { CheckoutError } from "./create";
 import { timeoutRuleMs, type OrdersDeps } from "./gateway";
 import { duplicateRefundNo, newPartnerOrderNo } from "./numbers";
-import { EXPIRE, transitionForGatewayStatus, type Transition } from "./state";
+import { EXPIRE, FAIL, transitionForGatewayStatus, type Transition } from "./state";
+
+/** After this many sends a refund is left "failed", for the merchant to settle by hand. */
+export const MAX_REFUND_ATTEMPTS = 8;
 
 export type Attempt = { payment: Payment; payUrl: string | null; error: ScanForPayError | null };
 
@@ -60,10 +63,9 @@ export async function startPayment(deps: OrdersDeps, order: Pick<Order, "id" | "
     return { payment: saved, payUrl, error: null };
   } catch (error) {
     if (!(error instanceof ScanForPayError)) throw error;
-    await db.payment.updateMany({
-      where: { id: payment.id, status: "pending" },
-      data: { lastError: error.message, ...(error.stateUnknown ? {} : { status: "failed" }) },
-    });
+    await db.payment.update({ where: { id: payment.id }, data: { lastError: error.message } });
+    // A definite refusal ends the attempt (and the order follows it); an unknown state waits for reconciliation.
+    if (!error.stateUnknown) await failPayment(deps, payment);
     return { payment: await db.payment.findUniqueOrThrow({ where: { id: payment.id } }), payUrl: null, error };
   }
 }
@@ -71,7 +73,7 @@ export async function startPayment(deps: OrdersDeps, order: Pick<Order, "id" | "
 export type ApplyOutcome =
   | { applied: false; reason: string }
   | { applied: true; changed: false }
-  | { applied: true; changed: true; to: Transition["to"]; duplicate: boolean };
+  | { applied: true; changed: true; to: Transition["to"]; refundId: string | null };
 
 /** Does a gateway result (notify or query) describe this payment exactly? */
 export function mismatch(payment: Payment, result: PayResult): string | null {
@@ -85,7 +87,8 @@ export function mismatch(payment: Payment, result: PayResult): string | null {
  * Applies a verified gateway result to a payment, once. Conditional updates in one
  * transaction: of any number of concurrent notifies, returns and queries, one moves the
  * payment and the order; the rest change nothing. A payment that succeeds after another
- * attempt already paid the order is refunded (see refundDuplicate).
+ * attempt already paid the order is refunded: its Refund row is written in the same
+ * transaction, then sent (sendRefund).
  */
 export async function applyPayResult(deps: OrdersDeps, payment: Payment, result: PayResult): Promise<ApplyOutcome> {
   const wrong = mismatch(payment, result);
@@ -93,13 +96,19 @@ export async function applyPayResult(deps: OrdersDeps, payment: Payment, result:
   const transition = transitionForGatewayStatus(result.status);
   if (!transition) return { applied: true, changed: false };
   const outcome = await moveTo(deps, payment, transition, { gatewayOrderNo: result.orderNo, paidAt: result.status === 1 ? parseTime(result.payTime) ?? deps.gateway.now() : undefined });
-  if (outcome.applied && outcome.changed && outcome.duplicate) await refundDuplicate(deps, payment);
+  // A duplicate's refund row was written with the transition; send it now (reconciliation retries it).
+  if (outcome.applied && outcome.changed && outcome.refundId) await sendRefund(deps, outcome.refundId);
   return outcome;
 }
 
 /** Expires an attempt whose time is up (reconciliation), if it is still pending. */
 export function expirePayment(deps: OrdersDeps, payment: Payment) {
   return moveTo(deps, payment, EXPIRE, {});
+}
+
+/** Ends an attempt the gateway refused or never received, if it is still pending. */
+export function failPayment(deps: OrdersDeps, payment: Payment) {
+  return moveTo(deps, payment, FAIL, {});
 }
 
 async function moveTo(deps: OrdersDeps, payment: Payment, transition: Transition, extra: { gatewayOrderNo?: string; paidAt?: Date }): Promise<ApplyOutcome> {
@@ -110,16 +119,25 @@ async function moveTo(deps: OrdersDeps, payment: Payment, transition: Transition
         status: transition.to,
         ...(extra.gatewayOrderNo ? { gatewayOrderNo: extra.gatewayOrderNo } : {}),
         ...(extra.paidAt ? { paidAt: extra.paidAt } : {}),
-        ...(transition.to === "refunded" ? { refundedMinor: payment.amountMinor } : {}),
       },
     });
     if (moved.count === 0) return { applied: true, changed: false } as const;
 
-    let duplicate = false;
+    let refundId: string | null = null;
     if (transition.to === "paid") {
       // The first paid attempt pays the order; a second one is a duplicate to give back.
       const won = await tx.order.updateMany({ where: { id: payment.orderId, paidPaymentId: null }, data: { status: "paid", paidAt: extra.paidAt ?? deps.gateway.now(), paidPaymentId: payment.id } });
-      duplicate = won.count === 0;
+      if (won.count === 0) {
+        // Written in the same transaction as the transition: a crash after the commit cannot
+        // lose it, and reconciliation sends whatever is still pending.
+        const refundNo = duplicateRefundNo(payment.partnerOrderNo);
+        const refund = await tx.refund.upsert({
+          where: { refundNo },
+          create: { paymentId: payment.id, refundNo, amountMinor: payment.amountMinor, reason: "duplicate_payment", operator: "system" },
+          update: {},
+        });
+        refundId = refund.id;
+      }
     } else if (transition.to === "refunded") {
       await tx.order.updateMany({ where: { id: payment.orderId, paidPaymentId: payment.id }, data: { status: "refunded" } });
     } else {
@@ -129,44 +147,37 @@ async function moveTo(deps: OrdersDeps, payment: Payment, transition: Transition
         data: { status: transition.to },
       });
     }
-    return { applied: true, changed: true, to: transition.to, duplicate } as const;
+    return { applied: true, changed: true, to: transition.to, refundId } as const;
   });
 }
 
 /**
- * Gives back a payment that paid an order someone had already paid. The refundNo is fixed
- * per payment, so repeating this (a retry, reconciliation) never refunds twice; if the
- * gateway cannot be reached the Refund stays pending and reconciliation tries again.
+ * Sends a pending refund to the gateway (again: the refundNo makes a repeat harmless) and
+ * records the outcome. The payment's refunded total is the sum of its succeeded refunds,
+ * never an increment, so a repeated answer cannot count twice.
  */
-export async function refundDuplicate(deps: OrdersDeps, payment: Payment): Promise<void> {
-  const refundNo = duplicateRefundNo(payment.partnerOrderNo);
-  const refund = await deps.db.refund.upsert({
-    where: { refundNo },
-    create: { paymentId: payment.id, refundNo, amountMinor: payment.amountMinor, reason: "duplicate_payment", operator: "system" },
-    update: {},
-  });
-  await sendRefund(deps, refund.id);
-}
-
-/** Sends a pending refund to the gateway (again) and records the outcome. */
 export async function sendRefund(deps: OrdersDeps, refundId: string): Promise<void> {
+  const claimed = await deps.db.refund.updateMany({ where: { id: refundId, status: "pending" }, data: { attempts: { increment: 1 } } });
+  if (claimed.count === 0) return;
   const refund = await deps.db.refund.findUniqueOrThrow({ where: { id: refundId }, include: { payment: true } });
-  if (refund.status !== "pending") return;
   try {
     const result = await deps.gateway.client(refund.paymentId).refund({ partnerOrderNo: refund.payment.partnerOrderNo, refundNo: refund.refundNo, orderAmount: refund.amountMinor });
     if (!result.refunded) throw new Error(`the gateway answered refund status ${result.status}`);
     await deps.db.$transaction(async (tx) => {
       const done = await tx.refund.updateMany({ where: { id: refund.id, status: "pending" }, data: { status: "succeeded", lastError: null } });
       if (done.count === 0) return;
-      const payment = await tx.payment.update({ where: { id: refund.paymentId }, data: { refundedMinor: { increment: refund.amountMinor } } });
-      const to = payment.refundedMinor >= payment.amountMinor ? "refunded" : "partially_refunded";
-      await tx.payment.updateMany({ where: { id: payment.id, status: { in: ["paid", "partially_refunded"] } }, data: { status: to } });
-      await tx.order.updateMany({ where: { id: payment.orderId, paidPaymentId: payment.id }, data: { status: to } });
+      const total = await tx.refund.aggregate({ where: { paymentId: refund.paymentId, status: "succeeded" }, _sum: { amountMinor: true } });
+      const refundedMinor = Math.min(total._sum.amountMinor ?? 0, refund.payment.amountMinor);
+      const to = refundedMinor >= refund.payment.amountMinor ? "refunded" : "partially_refunded";
+      await tx.payment.update({ where: { id: refund.paymentId }, data: { refundedMinor } });
+      await tx.payment.updateMany({ where: { id: refund.paymentId, status: { in: ["paid", "partially_refunded"] } }, data: { status: to } });
+      await tx.order.updateMany({ where: { id: refund.payment.orderId, paidPaymentId: refund.paymentId, status: { in: ["paid", "partially_refunded"] } }, data: { status: to } });
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const definite = error instanceof ScanForPayError && error.kind === "business" && !error.retryable;
-    await deps.db.refund.updateMany({ where: { id: refund.id, status: "pending" }, data: { lastError: message, ...(definite ? { status: "failed" } : {}) } });
+    const exhausted = refund.attempts >= MAX_REFUND_ATTEMPTS;
+    await deps.db.refund.updateMany({ where: { id: refund.id, status: "pending" }, data: { lastError: message, ...(definite || exhausted ? { status: "failed" } : {}) } });
   }
 }
 

@@ -2,7 +2,7 @@
 // (serverless) and on an interval inside `npm run dev` / `npm start`.
 import { ScanForPayError } from "../scanforpay/errors";
 import type { OrdersDeps } from "./gateway";
-import { applyPayResult, expirePayment, sendRefund } from "./payments";
+import { applyPayResult, expirePayment, failPayment, sendRefund } from "./payments";
 
 export type ReconcileReport = { queried: number; changed: number; expired: number; refundsRetried: number; errors: number };
 
@@ -10,6 +10,10 @@ export type ReconcileReport = { queried: number; changed: number; expired: numbe
 export const QUIET_MS = 60_000;
 /** How long the gateway may not know an attempt (a create that never landed) before it counts as failed. */
 const UNKNOWN_GRACE_MS = 5 * 60_000;
+/** After its timeout, an attempt still gets this long (a payment at 29:59 is notified a moment later). */
+const EXPIRY_GRACE_MS = 2 * 60_000;
+/** A pending refund waits 30 s × 2^(attempts-1) between sends (30 s, 1 min, 2 min … 32 min). */
+const refundBackoffMs = (attempts: number) => 30_000 * 2 ** Math.min(Math.max(attempts - 1, 0), 6);
 
 export async function reconcile(deps: OrdersDeps, limit = 50): Promise<ReconcileReport> {
   const report: ReconcileReport = { queried: 0, changed: 0, expired: 0, refundsRetried: 0, errors: 0 };
@@ -28,23 +32,27 @@ export async function reconcile(deps: OrdersDeps, limit = 50): Promise<Reconcile
         report.changed++;
         continue;
       }
+      // Expired only on the gateway's own word that it is still unpaid, after a grace period;
+      // never because a query failed (the customer may have paid during an outage).
+      if (outcome.applied && payment.expiresAt && payment.expiresAt.getTime() + EXPIRY_GRACE_MS <= now.getTime()) {
+        const expired = await expirePayment(deps, payment);
+        if (expired.applied && expired.changed) report.expired++;
+      }
     } catch (error) {
       if (!(error instanceof ScanForPayError)) throw error;
       // Unknown at the gateway long after we asked for it: the create never landed.
       if (error.code === 30 && payment.createdAt.getTime() < now.getTime() - UNKNOWN_GRACE_MS) {
-        const failed = await deps.db.payment.updateMany({ where: { id: payment.id, status: "pending" }, data: { status: "failed", lastError: "the gateway never received this payment" } });
-        if (failed.count) report.changed++;
+        await deps.db.payment.update({ where: { id: payment.id }, data: { lastError: "the gateway never received this payment" } });
+        const failed = await failPayment(deps, payment);
+        if (failed.applied && failed.changed) report.changed++;
         continue;
       }
       report.errors++;
     }
-    if (payment.expiresAt && payment.expiresAt <= now) {
-      const outcome = await expirePayment(deps, payment);
-      if (outcome.applied && outcome.changed) report.expired++;
-    }
   }
-  const refunds = await deps.db.refund.findMany({ where: { status: "pending", updatedAt: { lte: new Date(now.getTime() - 30_000) } }, take: limit });
+  const refunds = await deps.db.refund.findMany({ where: { status: "pending" }, orderBy: { updatedAt: "asc" }, take: limit });
   for (const refund of refunds) {
+    if (refund.updatedAt.getTime() + refundBackoffMs(refund.attempts) > now.getTime()) continue;
     await sendRefund(deps, refund.id);
     report.refundsRetried++;
   }

@@ -26,6 +26,8 @@ export function transitionForGatewayStatus(status: number): Transition | null {
 }
 
 export const EXPIRE: Transition = { from: ["pending"], to: "expired" };
+/** The gateway refused the attempt outright (or never heard of it). */
+export const FAIL: Transition = { from: ["pending"], to: "failed" };
 
 /** States a customer sees as "done, nothing more to pay". */
 export function isSettled(status: PaymentStatus): boolean {

@@ -20,6 +20,17 @@ export function sandboxEnabled(): boolean {
   return getEnv().sandboxEnabled;
 }
 
+/**
+ * The control endpoints decide payments. In sandbox mode anyone may (it is a test gateway);
+ * next to real credentials (SANDBOX_ENABLED=true, a staging site) they need the cron secret.
+ */
+export function controlRefusal(request: Request): Response | null {
+  const env = getEnv();
+  if (env.paymentMode === "sandbox") return null;
+  if (env.CRON_SECRET && request.headers.get("authorization") === `Bearer ${env.CRON_SECRET}`) return null;
+  return Response.json({ error: "the sandbox control endpoints need Authorization: Bearer ${CRON_SECRET} when real credentials are configured" }, { status: 401 });
+}
+
 export function sandboxNotFound(): Response {
   return new Response("Not Found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
 }

@@ -153,6 +153,10 @@ async function create(deps: SandboxDeps, endpoint: "websiteCreate" | "jsapiCreat
   const now = nowOf(deps);
   const start = input.orderCreate ? new Date(Number(input.orderCreate)) : now;
   const expiresAt = new Date(start.getTime() + timeoutRuleMs(input.timeoutRule ?? "12h"));
+  // Epoch milliseconds and a timeout the calendar can hold (a year at most).
+  if (Number.isNaN(expiresAt.getTime()) || Math.abs(start.getTime() - now.getTime()) > 366 * 86_400_000 || timeoutRuleMs(input.timeoutRule ?? "12h") > 366 * 86_400_000) {
+    return fail(5, "parameter invalid: orderCreate or timeoutRule is out of range");
+  }
   const token = randomBytes(24).toString("base64url");
   try {
     await deps.db.sandboxOrder.create({

@@ -194,8 +194,10 @@ export function createScanForPayClient(config: ScanForPayConfig) {
       const envelope = readEnvelope(rawText, "response", config.signKey);
       if (!envelope.ok) throw new ScanForPayError("malformed", `notify: ${envelope.detail}`, { rawText });
       if (!envelope.signatureValid) throw new ScanForPayError("signature", "notify: the signature does not verify", { rawText });
+      const header = responseHeaderSchema.safeParse(envelope.header);
+      if (!header.success || header.data.partnerNo !== config.partnerNo) throw new ScanForPayError("malformed", `notify: not for partner ${config.partnerNo}`, { rawText });
       const parsed = payResultSchema.safeParse(envelope.body);
-      if (!parsed.success) throw new ScanForPayError("malformed", "notify: the body is not a payment result", { rawText });
+      if (!parsed.success || parsed.data.code !== 1) throw new ScanForPayError("malformed", "notify: the body is not a successful payment result", { rawText });
       return { result: parsed.data, signedText: envelope.signedText };
     },
   };

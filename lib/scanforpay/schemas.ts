@@ -113,7 +113,10 @@ export const requiredFields = {
 // ---- response bodies ----
 export const resultSchema = z.object({ code: z.number().int(), msg: z.string().default("") });
 
-export const createResultSchema = resultSchema.extend({ payUrl: z.string().min(1).max(2048) });
+/** The customer is sent to payUrl: only an https (or, for a local sandbox, http) address. */
+export const createResultSchema = resultSchema.extend({
+  payUrl: z.string().max(2048).refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), { message: "payUrl must be an http(s) URL" }),
+});
 
 /** 0 to be paid · 1 success · 2 fail · 3 refunded */
 export const payStatusSchema = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]);

@@ -71,4 +71,28 @@ describe("sandbox routes in production", () => {
     const response = await (mod.GET as () => Promise<Response>)();
     expect(response.status).toBe(405);
   });
+
+  it("with SANDBOX_ENABLED=true next to real credentials, deciding payments needs the cron secret", async () => {
+    const file = path.join(root, "app/sandbox/scanforpay/control/faults/route.ts");
+    const open = await load(file, { ...production, SANDBOX_ENABLED: "true" });
+    const refused = await (open.POST as (r: Request) => Promise<Response>)(new Request("http://x/", { method: "POST", body: '{"kind":"code9","count":1}' }));
+    expect(refused.status).toBe(401);
+    const secured = await load(file, { ...production, SANDBOX_ENABLED: "true", CRON_SECRET: "c".repeat(16) });
+    const wrong = await (secured.POST as (r: Request) => Promise<Response>)(new Request("http://x/", { method: "POST", headers: { authorization: "Bearer nope" }, body: "{}" }));
+    expect(wrong.status).toBe(401);
+  });
 });
+
+describe("cron routes", () => {
+  const reconcileRoute = path.join(root, "app/api/cron/reconcile/route.ts");
+  const call = async (mod: Record<string, unknown>, authorization?: string) =>
+    (mod.GET as (r: Request) => Promise<Response>)(new Request("http://x/api/cron/reconcile", { headers: authorization ? { authorization } : {} }));
+
+  it("refuse everyone in production until CRON_SECRET is set, then want its bearer", async () => {
+    expect((await call(await load(reconcileRoute, production))).status).toBe(401);
+    const withSecret = await load(reconcileRoute, { ...production, CRON_SECRET: "s".repeat(20) });
+    expect((await call(withSecret)).status).toBe(401);
+    expect((await call(withSecret, "Bearer wrong")).status).toBe(401);
+  });
+});
+

@@ -14,7 +14,8 @@ async function back(request: Request, rawText: string, fromBody: string | null) 
 }
 
 export async function POST(request: Request) {
-  const rawText = await request.text();
+  // The return carries one short field: read at most a little.
+  const rawText = (await request.text()).slice(0, 2048);
   const fromBody = new URLSearchParams(rawText).get("partnerOrderNo");
   return back(request, rawText, fromBody);
 }

@@ -1,7 +1,7 @@
 // Gateway-wide fault switches: POST { "kind": "code9"|"code22"|"timeout"|"malformed"|"bad-signature", "count": N }
 // arms the next N calls (count 0 disarms); GET lists what is armed.
 import { z } from "zod";
-import { appSandboxDeps, sandboxEnabled, sandboxNotFound } from "@/lib/sandbox/app";
+import { appSandboxDeps, controlRefusal, sandboxEnabled, sandboxNotFound } from "@/lib/sandbox/app";
 import { faultKindSchema, listFaults, setFault } from "@/lib/sandbox/faults";
 
 export const dynamic = "force-dynamic";
@@ -15,6 +15,8 @@ export async function GET() {
 
 export async function POST(request: Request) {
   if (!sandboxEnabled()) return sandboxNotFound();
+  const refusal = controlRefusal(request);
+  if (refusal) return refusal;
   const body = bodySchema.safeParse(await request.json().catch(() => undefined));
   if (!body.success) {
     return Response.json({ error: 'expected JSON { "kind": "code9"|"code22"|"timeout"|"malformed"|"bad-signature", "count": 0..1000 }' }, { status: 400 });

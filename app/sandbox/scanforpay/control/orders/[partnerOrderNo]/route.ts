@@ -3,7 +3,7 @@
 //   { "outcome": "success" | "fail" | "cancel", "notify": "normal" | "duplicate" | "before-return" | "delayed" | "none" }
 // GET answers the order as the gateway sees it.
 import { z } from "zod";
-import { appSandboxDeps, sandboxEnabled, sandboxNotFound } from "@/lib/sandbox/app";
+import { appSandboxDeps, controlRefusal, sandboxEnabled, sandboxNotFound } from "@/lib/sandbox/app";
 import { actOnOrder, describeOrder, findOrderByPartnerOrderNo, notifyModeSchema, outcomeSchema } from "@/lib/sandbox/customer";
 
 export const dynamic = "force-dynamic";
@@ -21,6 +21,8 @@ export async function GET(_request: Request, { params }: Params) {
 
 export async function POST(request: Request, { params }: Params) {
   if (!sandboxEnabled()) return sandboxNotFound();
+  const refusal = controlRefusal(request);
+  if (refusal) return refusal;
   const deps = appSandboxDeps();
   const order = await findOrderByPartnerOrderNo(deps, (await params).partnerOrderNo);
   if (!order) return Response.json({ error: "no such order at the sandbox gateway" }, { status: 404 });

@@ -1,0 +1,12 @@
+// Who may call the cron routes: with CRON_SECRET set, only `Authorization: Bearer ${CRON_SECRET}`
+// (the Vercel Cron convention); with real ScanForPay credentials and no CRON_SECRET, nobody
+// (reconciliation still runs inside a long-running server); in sandbox mode, anyone.
+import { getEnv } from "../env";
+
+export function cronRefusal(request: Request): Response | null {
+  const env = getEnv();
+  const secret = env.CRON_SECRET;
+  if (secret) return request.headers.get("authorization") === `Bearer ${secret}` ? null : Response.json({ error: "unauthorised" }, { status: 401 });
+  if (env.paymentMode === "production") return Response.json({ error: "set CRON_SECRET to call cron routes in production" }, { status: 401 });
+  return null;
+}
