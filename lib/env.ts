@@ -36,6 +36,8 @@ const schema = z
       z.string().refine((v) => /^\d+(\.\d+)?$/.test(v), { message: "must be a number such as 1 (real delays) or 0.001 (tests)" }),
     ),
     CHECKOUT_TIMEOUT: optional(z.string().regex(/^[1-9]\d{0,8}[mhd]$/, { message: "must be a whole number and m, h or d, e.g. 30m or 2h" })),
+    ADMIN_EMAIL: optional(z.string().trim().toLowerCase().pipe(z.email({ message: "must be an email address" }))),
+    ADMIN_PASSWORD_HASH: optional(z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9_-]+\$[A-Za-z0-9_-]+$/, { message: "must be a hash printed by `npm run admin:hash`" })),
     CRON_SECRET: optional(z.string().min(16, { message: "must be at least 16 characters" })),
   })
   .superRefine((value, ctx) => {
@@ -45,6 +47,10 @@ const schema = z
       for (const name of credentials.filter((n) => value[n] === undefined)) {
         ctx.addIssue({ code: "custom", path: [name], message: `is required once ${set.join(" and ")} ${set.length > 1 ? "are" : "is"} set (set all three ScanForPay credentials, or none for sandbox mode)` });
       }
+    }
+    if ((value.ADMIN_EMAIL === undefined) !== (value.ADMIN_PASSWORD_HASH === undefined)) {
+      const missing = value.ADMIN_EMAIL === undefined ? "ADMIN_EMAIL" : "ADMIN_PASSWORD_HASH";
+      ctx.addIssue({ code: "custom", path: [missing], message: "is required too: set ADMIN_EMAIL and ADMIN_PASSWORD_HASH together" });
     }
     if (set.length === credentials.length && value.SESSION_SECRET === undefined) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required when real ScanForPay credentials are set (try: openssl rand -hex 32)" });

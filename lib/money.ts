@@ -93,3 +93,17 @@ export function sumMinor(amounts: readonly number[]): number {
   assertMinor(total);
   return total;
 }
+
+/**
+ * A decimal amount typed by a person ("12.5", "12.50", "1200") to minor units, exactly;
+ * null if it is not a non-negative number with at most the currency's decimals.
+ */
+export function parseMajor(text: string, currency: string): number | null {
+  const exponent = currencyExponent(currency);
+  const match = /^(\d{1,12})(?:\.(\d*))?$/.exec(text.trim().replace(/,/g, ""));
+  if (!match) return null;
+  const fraction = match[2] ?? "";
+  if (fraction.length > exponent) return null;
+  const minor = Number(match[1] + fraction.padEnd(exponent, "0"));
+  return Number.isSafeInteger(minor) ? minor : null;
+}

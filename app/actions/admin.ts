@@ -1,0 +1,89 @@
+"use server";
+// Back-office actions. Each checks the admin session itself.
+import { timingSafeEqual } from "node:crypto";
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { adminLogin, endAdminSession, requireAdmin, startAdminSession } from "@/lib/admin/guard";
+import { verifyPassword } from "@/lib/admin/password";
+import { merchantRefund, RefundError } from "@/lib/admin/refunds";
+import { createLoginLimiter } from "@/lib/admin/session";
+import { prisma } from "@/lib/db";
+import { parseMajor } from "@/lib/money";
+import { appOrdersDeps } from "@/lib/orders/app";
+import { applyPayResult } from "@/lib/orders/payments";
+import { ScanForPayError } from "@/lib/scanforpay/errors";
+
+export type AdminFormState = { error: string | null; message?: string | null };
+
+// Per server instance: on serverless hosts each instance counts on its own.
+const limiter = createLoginLimiter();
+
+const same = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+export async function loginAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+  const email = String(form.get("email") ?? "").trim().toLowerCase().slice(0, 254);
+  const password = String(form.get("password") ?? "").slice(0, 1024);
+  const login = adminLogin();
+  if (!login) return { error: "The back office is off: set ADMIN_EMAIL and ADMIN_PASSWORD_HASH (see the README)." };
+  const key = `${email}|${(await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? "local"}`;
+  if (limiter.blocked(key)) return { error: "Too many failed attempts. Wait 15 minutes and try again." };
+  const ok = "devPassword" in login ? same(email, login.email) && same(password, login.devPassword) : same(email, login.email) && (await verifyPassword(password, login.passwordHash));
+  if (!ok) {
+    limiter.fail(key);
+    return { error: "Wrong email or password." };
+  }
+  limiter.reset(key);
+  await startAdminSession(login.email);
+  redirect("/admin");
+}
+
+export async function logoutAction(): Promise<void> {
+  await endAdminSession();
+  redirect("/admin/login");
+}
+
+/** Pay Query now, applied through the same state machine as notifies and returns. */
+export async function requeryAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+  await requireAdmin();
+  const payment = await prisma.payment.findUnique({ where: { id: String(form.get("paymentId") ?? "") }, include: { order: true } });
+  if (!payment) return { error: "No such payment." };
+  const deps = appOrdersDeps();
+  try {
+    const result = await deps.gateway.client(payment.id).payQuery({ partnerOrderNo: payment.partnerOrderNo });
+    const outcome = await applyPayResult(deps, payment, result);
+    revalidatePath(`/admin/orders/${payment.order.orderNo}`);
+    if (!outcome.applied) return { error: `The gateway's answer does not match this payment: ${outcome.reason}` };
+    return { error: null, message: outcome.changed ? `Updated: the payment is now ${outcome.to}.` : `No change: the gateway reports status ${result.status}.` };
+  } catch (error) {
+    if (error instanceof ScanForPayError) return { error: error.message };
+    throw error;
+  }
+}
+
+const refundSchema = z.object({ paymentId: z.string().min(1), refundNo: z.string().min(1).max(32), amount: z.string().min(1).max(20) });
+
+export async function refundAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+  const admin = await requireAdmin();
+  const input = refundSchema.safeParse(Object.fromEntries(form));
+  if (!input.success) return { error: "Enter an amount to refund." };
+  const payment = await prisma.payment.findUnique({ where: { id: input.data.paymentId }, include: { order: true } });
+  if (!payment) return { error: "No such payment." };
+  const amountMinor = parseMajor(input.data.amount, payment.currency);
+  if (amountMinor === null || amountMinor <= 0) return { error: `"${input.data.amount}" is not an amount in ${payment.currency}.` };
+  try {
+    const refund = await merchantRefund(appOrdersDeps(), { paymentId: payment.id, amountMinor, refundNo: input.data.refundNo, operator: admin.email });
+    revalidatePath(`/admin/orders/${payment.order.orderNo}`);
+    if (refund.status === "succeeded") return { error: null, message: `Refunded (refund ${refund.refundNo}).` };
+    if (refund.status === "failed") return { error: `The gateway refused the refund: ${refund.lastError ?? "no reason given"}` };
+    return { error: `The refund is pending: ${refund.lastError ?? "no answer yet"}. It is retried automatically with the same refund number; it can never be paid out twice.` };
+  } catch (error) {
+    if (error instanceof RefundError) return { error: `Not refunded: ${error.message}.` };
+    throw error;
+  }
+}

@@ -1,0 +1,113 @@
+import Link from "next/link";
+import { requireAdmin } from "@/lib/admin/guard";
+import { listOrders, orderFiltersSchema } from "@/lib/admin/orders";
+import { prisma } from "@/lib/db";
+import { formatMoney } from "@/lib/money";
+
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AdminOrders({ searchParams }: Props) {
+  await requireAdmin();
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]).filter(([, v]) => v !== undefined && v !== ""));
+  const filters = orderFiltersSchema.parse(raw);
+  const { rows, count, pages, totals } = await listOrders(prisma, filters);
+  const query = (page: number) => new URLSearchParams({ ...(raw as Record<string, string>), page: String(page) }).toString();
+  const select = "h-9 rounded-lg border border-stone-300 bg-white px-2 text-sm";
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">Orders</h1>
+      <form method="get" className="flex flex-wrap items-end gap-2 rounded-xl border border-stone-200 bg-white p-3 text-sm">
+        <label className="flex flex-col">
+          Search
+          <input name="q" defaultValue={filters.q} placeholder="Order no., email, partnerOrderNo, gateway no." className={`${select} w-72`} />
+        </label>
+        <label className="flex flex-col">
+          Status
+          <select name="status" defaultValue={filters.status ?? ""} className={select}>
+            <option value="">Any</option>
+            {["pending", "paid", "partially_refunded", "refunded", "failed", "expired"].map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col">
+          Wallet
+          <select name="wallet" defaultValue={filters.wallet ?? ""} className={select}>
+            <option value="">Any</option>
+            {["AlipayHK", "Alipay", "Wechat"].map((w) => (
+              <option key={w}>{w}</option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col">
+          Flow
+          <select name="flow" defaultValue={filters.flow ?? ""} className={select}>
+            <option value="">Any</option>
+            {["website", "jsapi", "qrcode"].map((f) => (
+              <option key={f}>{f}</option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col">
+          From
+          <input type="date" name="from" defaultValue={filters.from} className={select} />
+        </label>
+        <label className="flex flex-col">
+          To
+          <input type="date" name="to" defaultValue={filters.to} className={select} />
+        </label>
+        <button className="h-9 rounded-lg bg-stone-900 px-4 font-semibold text-white">Filter</button>
+        <a href={`/api/admin/orders/export?${new URLSearchParams(raw as Record<string, string>)}`} className="h-9 rounded-lg border border-stone-300 px-3 leading-9 hover:bg-stone-100">
+          Export CSV
+        </a>
+      </form>
+      <p className="text-sm text-stone-600" data-testid="orders-summary">
+        {count} order{count === 1 ? "" : "s"}
+        {totals.length > 0 && <> · {totals.map((t) => formatMoney(t.totalMinor, t.currency, "en")).join(" + ")}</>}
+      </p>
+      {rows.length === 0 ? (
+        <p className="rounded-xl border border-dashed border-stone-300 bg-white p-8 text-center text-stone-500">No orders match.</p>
+      ) : (
+        <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
+          <table className="w-full text-sm">
+            <thead className="bg-stone-50 text-left text-stone-500">
+              <tr>
+                <th className="p-2">Order</th>
+                <th className="p-2">Created</th>
+                <th className="p-2">Customer</th>
+                <th className="p-2">Wallet</th>
+                <th className="p-2">Status</th>
+                <th className="p-2 text-right">Total</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((o) => (
+                <tr key={o.id} className="border-t border-stone-100">
+                  <td className="p-2">
+                    <Link href={`/admin/orders/${o.orderNo}`} className="font-medium text-teal-800 underline">
+                      {o.orderNo}
+                    </Link>
+                  </td>
+                  <td className="p-2 whitespace-nowrap">{o.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC</td>
+                  <td className="p-2">{o.email}</td>
+                  <td className="p-2">{o.payments.map((p) => p.wallet).join(", ") || "—"}</td>
+                  <td className="p-2">{o.status}</td>
+                  <td className="p-2 text-right tabular-nums">{formatMoney(o.totalMinor, o.currency, "en")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
+        {filters.page > 1 && <Link href={`?${query(filters.page - 1)}`}>← Newer</Link>}
+        <span>
+          Page {filters.page} of {pages}
+        </span>
+        {filters.page < pages && <Link href={`?${query(filters.page + 1)}`}>Older →</Link>}
+      </nav>
+    </div>
+  );
+}

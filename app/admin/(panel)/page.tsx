@@ -1,0 +1,79 @@
+import Link from "next/link";
+import { AdminRevenueChart } from "@/components/admin-revenue-chart";
+import { dashboard } from "@/lib/admin/dashboard";
+import { requireAdmin } from "@/lib/admin/guard";
+import { prisma } from "@/lib/db";
+import { formatMoney } from "@/lib/money";
+
+export const dynamic = "force-dynamic";
+
+const money = (amounts: Record<string, number>) =>
+  Object.keys(amounts).length ? Object.entries(amounts).map(([currency, minor]) => formatMoney(minor, currency, "en")).join(" + ") : "—";
+
+export default async function AdminDashboard() {
+  await requireAdmin();
+  const data = await dashboard(prisma);
+  const labels = { 1: "Today", 7: "Last 7 days", 30: "Last 30 days" } as const;
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">Dashboard</h1>
+      {data.stuckPending > 0 && (
+        <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          {data.stuckPending} payment{data.stuckPending === 1 ? " is" : "s are"} still pending after 15 minutes.{" "}
+          <Link href="/admin/orders?status=pending" className="font-semibold underline">
+            See pending orders
+          </Link>{" "}
+          (reconciliation queries them every minute).
+        </p>
+      )}
+      <div className="grid gap-4 md:grid-cols-3">
+        {data.periods.map((p) => (
+          <section key={p.days} aria-label={labels[p.days]} className="rounded-xl border border-stone-200 bg-white p-4">
+            <h2 className="text-sm font-semibold text-stone-500">{labels[p.days]}</h2>
+            <dl className="mt-2 grid grid-cols-2 gap-y-1 text-sm">
+              <dt>Paid revenue</dt>
+              <dd className="text-right font-semibold tabular-nums" data-testid={`revenue-${p.days}`}>
+                {money(p.revenue)}
+              </dd>
+              <dt>Paid orders</dt>
+              <dd className="text-right tabular-nums">{p.paidOrders}</dd>
+              <dt>Conversion</dt>
+              <dd className="text-right tabular-nums">{p.conversion === null ? "—" : `${Math.round(p.conversion * 100)}% of ${p.createdOrders}`}</dd>
+              <dt>Refunds</dt>
+              <dd className="text-right tabular-nums">{money(p.refunds)}</dd>
+            </dl>
+          </section>
+        ))}
+      </div>
+      <section className="rounded-xl border border-stone-200 bg-white p-4">
+        <h2 className="mb-3 font-semibold">Revenue by day ({data.currency})</h2>
+        <AdminRevenueChart days={data.byDay} currency={data.currency} />
+      </section>
+      <section className="rounded-xl border border-stone-200 bg-white p-4">
+        <h2 className="mb-3 font-semibold">Wallets, last 30 days</h2>
+        {data.wallets.length === 0 ? (
+          <p className="text-sm text-stone-500">No paid orders yet.</p>
+        ) : (
+          <table className="w-full text-sm">
+            <thead>
+              <tr className="text-left text-stone-500">
+                <th className="py-1">Wallet</th>
+                <th className="py-1 text-right">Orders</th>
+                <th className="py-1 text-right">Revenue</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.wallets.map((w) => (
+                <tr key={w.wallet} className="border-t border-stone-100">
+                  <td className="py-1">{w.wallet}</td>
+                  <td className="py-1 text-right tabular-nums">{w.orders}</td>
+                  <td className="py-1 text-right tabular-nums">{money(w.revenue)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}

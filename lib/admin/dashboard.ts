@@ -1,0 +1,54 @@
+// Sales at a glance: paid revenue, paid orders, conversion, refunds, stuck payments,
+// revenue by day and the wallet split. Days are Hong Kong days.
+import type { Db } from "../db";
+
+const DAY = 86_400_000;
+const HK = 8 * 3_600_000;
+
+/** YYYY-MM-DD of an instant, in Hong Kong. */
+export const hkDate = (date: Date) => new Date(date.getTime() + HK).toISOString().slice(0, 10);
+/** Start (UTC instant) of the Hong Kong day `daysAgo` days before `now`'s. */
+const hkDayStart = (now: Date, daysAgo: number) => new Date(Date.parse(`${hkDate(now)}T00:00:00+08:00`) - daysAgo * DAY);
+
+export type Period = { days: 1 | 7 | 30; revenue: Record<string, number>; paidOrders: number; createdOrders: number; conversion: number | null; refunds: Record<string, number> };
+
+export async function dashboard(db: Db, now = new Date()) {
+  const since = hkDayStart(now, 29);
+  const [paid, created, refunds, stuck] = await Promise.all([
+    db.order.findMany({
+      where: { paidAt: { gte: since }, paidPaymentId: { not: null } },
+      select: { paidAt: true, totalMinor: true, currency: true, payments: { select: { id: true, wallet: true } }, paidPaymentId: true },
+    }),
+    db.order.findMany({ where: { createdAt: { gte: since } }, select: { createdAt: true } }),
+    db.refund.findMany({ where: { status: "succeeded", updatedAt: { gte: since } }, select: { updatedAt: true, amountMinor: true, payment: { select: { currency: true } } } }),
+    db.payment.count({ where: { status: "pending", createdAt: { lt: new Date(now.getTime() - 15 * 60_000) } } }),
+  ]);
+  const add = (into: Record<string, number>, currency: string, minor: number) => void (into[currency] = (into[currency] ?? 0) + minor);
+
+  const periods: Period[] = ([1, 7, 30] as const).map((days) => {
+    const start = hkDayStart(now, days - 1);
+    const inPeriod = paid.filter((o) => o.paidAt! >= start);
+    const revenue: Record<string, number> = {};
+    for (const o of inPeriod) add(revenue, o.currency, o.totalMinor);
+    const refunded: Record<string, number> = {};
+    for (const r of refunds.filter((r) => r.updatedAt >= start)) add(refunded, r.payment.currency, r.amountMinor);
+    const createdCount = created.filter((o) => o.createdAt >= start).length;
+    return { days, revenue, paidOrders: inPeriod.length, createdOrders: createdCount, conversion: createdCount ? inPeriod.length / createdCount : null, refunds: refunded };
+  });
+
+  const byDay = Array.from({ length: 30 }, (_, i) => ({ day: hkDate(hkDayStart(now, 29 - i)), revenue: {} as Record<string, number> }));
+  for (const o of paid) {
+    const slot = byDay.find((d) => d.day === hkDate(o.paidAt!));
+    if (slot) add(slot.revenue, o.currency, o.totalMinor);
+  }
+  const wallets = new Map<string, { orders: number; revenue: Record<string, number> }>();
+  for (const o of paid) {
+    const wallet = o.payments.find((p) => p.id === o.paidPaymentId)?.wallet ?? "unknown";
+    const entry = wallets.get(wallet) ?? { orders: 0, revenue: {} };
+    entry.orders++;
+    add(entry.revenue, o.currency, o.totalMinor);
+    wallets.set(wallet, entry);
+  }
+  const currencies = [...new Set(paid.map((o) => o.currency))];
+  return { periods, byDay, wallets: [...wallets].map(([wallet, v]) => ({ wallet, ...v })), stuckPending: stuck, currency: currencies[0] ?? "HKD" };
+}

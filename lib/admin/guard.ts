@@ -1,0 +1,53 @@
+// Who is the admin, from the session cookie. Every admin page, action and API route calls
+// requireAdmin() or adminApiRefusal() itself (a layout alone does not guard a page).
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getEnv } from "../env";
+import { ADMIN_COOKIE, readSession, SESSION_HOURS, signSession, type AdminSession } from "./session";
+
+/** Sandbox mode with no admin configured: this documented development login works. */
+export const DEV_ADMIN = { email: "admin@example.com", password: "sandbox-admin" } as const;
+
+export type AdminLogin = { email: string; passwordHash: string } | { email: string; devPassword: string };
+
+/** The configured admin, the development login in sandbox mode, or null (back office off). */
+export function adminLogin(): AdminLogin | null {
+  const env = getEnv();
+  if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD_HASH) return { email: env.ADMIN_EMAIL, passwordHash: env.ADMIN_PASSWORD_HASH };
+  if (env.paymentMode === "sandbox") return { email: DEV_ADMIN.email, devPassword: DEV_ADMIN.password };
+  return null;
+}
+
+export async function currentAdmin(): Promise<AdminSession | null> {
+  return readSession((await cookies()).get(ADMIN_COOKIE)?.value, getEnv().sessionSecret);
+}
+
+export async function requireAdmin(): Promise<AdminSession> {
+  const session = await currentAdmin();
+  if (!session) redirect("/admin/login");
+  return session;
+}
+
+export async function adminApiRefusal(): Promise<Response | null> {
+  return (await currentAdmin()) ? null : Response.json({ error: "log in to the back office first" }, { status: 401 });
+}
+
+async function secure(): Promise<boolean> {
+  if (getEnv().appUrl.startsWith("https:")) return true;
+  return (await headers()).get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
+}
+
+export async function startAdminSession(email: string): Promise<void> {
+  const expiresAt = Date.now() + SESSION_HOURS * 3_600_000;
+  (await cookies()).set(ADMIN_COOKIE, signSession({ email, expiresAt }, getEnv().sessionSecret), {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: await secure(),
+    path: "/",
+    expires: new Date(expiresAt),
+  });
+}
+
+export async function endAdminSession(): Promise<void> {
+  (await cookies()).delete(ADMIN_COOKIE);
+}

@@ -1,0 +1,46 @@
+// Refunds the merchant makes from the back office. Each has its own refundNo, minted when the
+// form is shown: a double click or a retry after a timeout sends the same refundNo, which
+// both we and ScanForPay apply once. Never more than what is left: checked here, under a
+// row lock on the payment, before the gateway is called.
+import { randomBytes } from "node:crypto";
+import { Prisma, type Refund } from "../generated/prisma/client";
+import type { OrdersDeps } from "../orders/gateway";
+import { sendRefund } from "../orders/payments";
+
+export class RefundError extends Error {
+  override name = "RefundError";
+}
+
+/** A fresh refundNo for a refund form: R + 31 hex characters. */
+export function newRefundNo(): string {
+  return `R${randomBytes(16).toString("hex").slice(0, 31)}`;
+}
+
+export async function merchantRefund(deps: OrdersDeps, input: { paymentId: string; amountMinor: number; refundNo: string; operator: string }): Promise<Refund> {
+  if (!/^[A-Za-z0-9]{1,32}$/.test(input.refundNo)) throw new RefundError("invalid refund number");
+  if (!Number.isSafeInteger(input.amountMinor) || input.amountMinor <= 0) throw new RefundError("the amount must be more than zero");
+  const earlier = await deps.db.refund.findUnique({ where: { refundNo: input.refundNo } });
+  let refund = earlier;
+  if (earlier && earlier.paymentId !== input.paymentId) throw new RefundError("this refund number belongs to another payment");
+  if (!refund) {
+    try {
+      refund = await deps.db.$transaction(async (tx) => {
+        // Serialise refunds of one payment: concurrent requests see each other's reservations.
+        await tx.$queryRaw`SELECT id FROM "Payment" WHERE id = ${input.paymentId} FOR UPDATE`;
+        const payment = await tx.payment.findUnique({ where: { id: input.paymentId } });
+        if (!payment) throw new RefundError("no such payment");
+        if (payment.status !== "paid" && payment.status !== "partially_refunded") throw new RefundError(`a ${payment.status} payment cannot be refunded`);
+        const reserved = await tx.refund.aggregate({ where: { paymentId: payment.id, status: { in: ["pending", "succeeded"] } }, _sum: { amountMinor: true } });
+        const left = payment.amountMinor - (reserved._sum.amountMinor ?? 0);
+        if (input.amountMinor > left) throw new RefundError(`only ${left} (minor units) can still be refunded`);
+        return tx.refund.create({ data: { paymentId: payment.id, refundNo: input.refundNo, amountMinor: input.amountMinor, reason: "merchant", operator: input.operator } });
+      });
+    } catch (error) {
+      // The same refundNo arrived twice at once: the other request created it.
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") refund = await deps.db.refund.findUniqueOrThrow({ where: { refundNo: input.refundNo } });
+      else throw error;
+    }
+  }
+  if (refund.status === "pending") await sendRefund(deps, refund.id);
+  return deps.db.refund.findUniqueOrThrow({ where: { id: refund.id } });
+}

@@ -1,0 +1,52 @@
+// The admin session: a signed, expiring token in an HTTP-only cookie (pure functions here;
+// cookie I/O in lib/admin/guard.ts).
+import { createHmac, timingSafeEqual } from "node:crypto";
+
+export const ADMIN_COOKIE = "admin_session";
+export const SESSION_HOURS = 8;
+
+export type AdminSession = { email: string; expiresAt: number };
+
+function mac(payload: string, secret: string): string {
+  return createHmac("sha256", secret).update(`admin:${payload}`).digest("base64url");
+}
+
+export function signSession(session: AdminSession, secret: string): string {
+  const payload = Buffer.from(JSON.stringify([session.email, session.expiresAt])).toString("base64url");
+  return `${payload}.${mac(payload, secret)}`;
+}
+
+export function readSession(value: string | undefined, secret: string, now = Date.now()): AdminSession | null {
+  if (!value || value.length > 1024) return null;
+  const [payload, signature, ...rest] = value.split(".");
+  if (!payload || !signature || rest.length) return null;
+  const expected = Buffer.from(mac(payload, secret));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  try {
+    const [email, expiresAt] = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as [unknown, unknown];
+    if (typeof email !== "string" || typeof expiresAt !== "number" || expiresAt <= now) return null;
+    return { email, expiresAt };
+  } catch {
+    return null;
+  }
+}
+
+/** Failed logins per key (email + address) in a window: at most 5 in 15 minutes. */
+export function createLoginLimiter(limit = 5, windowMs = 15 * 60_000) {
+  const failures = new Map<string, number[]>();
+  return {
+    blocked(key: string, now = Date.now()): boolean {
+      const recent = (failures.get(key) ?? []).filter((t) => t > now - windowMs);
+      failures.set(key, recent);
+      return recent.length >= limit;
+    },
+    fail(key: string, now = Date.now()): void {
+      failures.set(key, [...(failures.get(key) ?? []).filter((t) => t > now - windowMs), now]);
+      if (failures.size > 10_000) failures.delete(failures.keys().next().value!);
+    },
+    reset(key: string): void {
+      failures.delete(key);
+    },
+  };
+}
