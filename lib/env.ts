@@ -52,7 +52,9 @@ const schema = z
       const missing = value.ADMIN_EMAIL === undefined ? "ADMIN_EMAIL" : "ADMIN_PASSWORD_HASH";
       ctx.addIssue({ code: "custom", path: [missing], message: "is required too: set ADMIN_EMAIL and ADMIN_PASSWORD_HASH together" });
     }
-    if (set.length === credentials.length && value.SESSION_SECRET === undefined) {
+    if (value.ADMIN_EMAIL !== undefined && value.SESSION_SECRET === undefined) {
+      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required with ADMIN_EMAIL: it signs the back office's sessions (try: openssl rand -hex 32)" });
+    } else if (set.length === credentials.length && value.SESSION_SECRET === undefined) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required when real ScanForPay credentials are set (try: openssl rand -hex 32)" });
     }
   });

@@ -18,7 +18,9 @@ import { ScanForPayError } from "@/lib/scanforpay/errors";
 export type AdminFormState = { error: string | null; message?: string | null };
 
 // Per server instance: on serverless hosts each instance counts on its own.
-const limiter = createLoginLimiter();
+// Five failures per address, ten per email, in 15 minutes.
+const byAddress = createLoginLimiter(5);
+const byEmail = createLoginLimiter(10);
 
 const same = (a: string, b: string) => {
   const x = Buffer.from(a);
@@ -31,16 +33,27 @@ export async function loginAction(_previous: AdminFormState, form: FormData): Pr
   const password = String(form.get("password") ?? "").slice(0, 1024);
   const login = adminLogin();
   if (!login) return { error: "The back office is off: set ADMIN_EMAIL and ADMIN_PASSWORD_HASH (see the README)." };
-  const key = `${email}|${(await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? "local"}`;
-  if (limiter.blocked(key)) return { error: "Too many failed attempts. Wait 15 minutes and try again." };
-  const ok = "devPassword" in login ? same(email, login.email) && same(password, login.devPassword) : same(email, login.email) && (await verifyPassword(password, login.passwordHash));
-  if (!ok) {
-    limiter.fail(key);
-    return { error: "Wrong email or password." };
-  }
-  limiter.reset(key);
+  const address = await clientAddress();
+  if (byAddress.blocked(address) || byEmail.blocked(email)) return { error: "Too many failed attempts. Wait 15 minutes and try again." };
+  // Counted before the (slow) check, so a burst of parallel attempts cannot slip through;
+  // cleared again on success.
+  byAddress.fail(address);
+  byEmail.fail(email);
+  // Both checks always run: the answer takes as long for a wrong email as for a wrong password.
+  const emailOk = same(email, login.email);
+  const passwordOk = "devPassword" in login ? same(password, login.devPassword) : await verifyPassword(password, login.passwordHash);
+  if (!(emailOk && passwordOk)) return { error: "Wrong email or password." };
+  byAddress.reset(address);
+  byEmail.reset(email);
   await startAdminSession(login.email);
   redirect("/admin");
+}
+
+/** The client's address as the nearest proxy saw it (the last x-forwarded-for hop: a client cannot forge it). */
+async function clientAddress(): Promise<string> {
+  const list = await headers();
+  const hops = list.get("x-forwarded-for")?.split(",").map((h) => h.trim()).filter(Boolean) ?? [];
+  return list.get("x-real-ip") ?? hops.at(-1) ?? "local";
 }
 
 export async function logoutAction(): Promise<void> {

@@ -19,9 +19,11 @@ export async function dashboard(db: Db, now = new Date()) {
       where: { paidAt: { gte: since }, paidPaymentId: { not: null } },
       select: { paidAt: true, totalMinor: true, currency: true, payments: { select: { id: true, wallet: true } }, paidPaymentId: true },
     }),
-    db.order.findMany({ where: { createdAt: { gte: since } }, select: { createdAt: true } }),
-    db.refund.findMany({ where: { status: "succeeded", updatedAt: { gte: since } }, select: { updatedAt: true, amountMinor: true, payment: { select: { currency: true } } } }),
-    db.payment.count({ where: { status: "pending", createdAt: { lt: new Date(now.getTime() - 15 * 60_000) } } }),
+    db.order.findMany({ where: { createdAt: { gte: since } }, select: { createdAt: true, paidPaymentId: true } }),
+    // The merchant's refunds; a duplicate payment's automatic refund was never revenue.
+    db.refund.findMany({ where: { status: "succeeded", reason: "merchant", updatedAt: { gte: since } }, select: { updatedAt: true, amountMinor: true, payment: { select: { currency: true } } } }),
+    // Past its time to pay and still undecided: reconciliation has not settled it.
+    db.payment.count({ where: { status: "pending", expiresAt: { lt: new Date(now.getTime() - 5 * 60_000) } } }),
   ]);
   const add = (into: Record<string, number>, currency: string, minor: number) => void (into[currency] = (into[currency] ?? 0) + minor);
 
@@ -32,8 +34,10 @@ export async function dashboard(db: Db, now = new Date()) {
     for (const o of inPeriod) add(revenue, o.currency, o.totalMinor);
     const refunded: Record<string, number> = {};
     for (const r of refunds.filter((r) => r.updatedAt >= start)) add(refunded, r.payment.currency, r.amountMinor);
-    const createdCount = created.filter((o) => o.createdAt >= start).length;
-    return { days, revenue, paidOrders: inPeriod.length, createdOrders: createdCount, conversion: createdCount ? inPeriod.length / createdCount : null, refunds: refunded };
+    const createdInPeriod = created.filter((o) => o.createdAt >= start);
+    // Conversion: of the orders created in the period, how many are paid.
+    const converted = createdInPeriod.filter((o) => o.paidPaymentId !== null).length;
+    return { days, revenue, paidOrders: inPeriod.length, createdOrders: createdInPeriod.length, conversion: createdInPeriod.length ? converted / createdInPeriod.length : null, refunds: refunded };
   });
 
   const byDay = Array.from({ length: 30 }, (_, i) => ({ day: hkDate(hkDayStart(now, 29 - i)), revenue: {} as Record<string, number> }));

@@ -19,7 +19,9 @@ export function adminLogin(): AdminLogin | null {
 }
 
 export async function currentAdmin(): Promise<AdminSession | null> {
-  return readSession((await cookies()).get(ADMIN_COOKIE)?.value, getEnv().sessionSecret);
+  const session = readSession((await cookies()).get(ADMIN_COOKIE)?.value, getEnv().sessionSecret);
+  // Only for the admin configured now: changing ADMIN_EMAIL ends older sessions.
+  return session && session.email === adminLogin()?.email ? session : null;
 }
 
 export async function requireAdmin(): Promise<AdminSession> {

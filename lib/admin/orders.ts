@@ -6,7 +6,12 @@ import { toMajorString } from "../money";
 
 export const PAGE_SIZE = 20;
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00+08:00`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s))
+  .optional()
+  .catch(undefined);
 export const orderFiltersSchema = z.object({
   status: z.enum(["pending", "paid", "partially_refunded", "refunded", "failed", "expired"]).optional().catch(undefined),
   wallet: z.enum(["Alipay", "AlipayHK", "Wechat"]).optional().catch(undefined),
@@ -47,7 +52,7 @@ export async function listOrders(db: Db, filters: OrderFilters) {
   const [rows, count, totals] = await Promise.all([
     db.order.findMany({
       where,
-      orderBy: { createdAt: "desc" },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (filters.page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
       include: { payments: { orderBy: { createdAt: "desc" }, select: { id: true, wallet: true, flow: true, status: true, refundedMinor: true } } },
@@ -63,7 +68,11 @@ export async function listOrders(db: Db, filters: OrderFilters) {
   };
 }
 
-const csvCell = (value: string) => (/[",\n\r]/.test(value) || /^[=+\-@]/.test(value) ? `"${value.replace(/^([=+\-@])/, "'$1").replace(/"/g, '""')}"` : value);
+/** Quoted when needed; text a spreadsheet would run as a formula (=, +, -, @ first, or after a separator) is neutralised. */
+const csvCell = (value: string) => {
+  const safe = /^[=+\-@\t\r]/.test(value) || /[;,\t]\s*[=+\-@]/.test(value) ? `'${value}` : value;
+  return /[",;\t\n\r']/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
 
 /** Every order the filters match (not only one page), amounts in major units with currency. */
 export async function ordersCsv(db: Db, filters: OrderFilters): Promise<string> {
@@ -86,7 +95,8 @@ export async function ordersCsv(db: Db, filters: OrderFilters): Promise<string> 
       payment?.flow ?? "",
       o.currency,
       toMajorString(o.totalMinor, o.currency),
-      toMajorString(o.payments.reduce((n, p) => n + p.refundedMinor, 0), o.currency),
+      // What the merchant gave back on the payment that paid (a duplicate's automatic refund is not a refund of this order).
+      toMajorString(o.payments.find((p) => p.id === o.paidPaymentId)?.refundedMinor ?? 0, o.currency),
       o.paidAt?.toISOString() ?? "",
       payment?.partnerOrderNo ?? "",
       payment?.gatewayOrderNo ?? "",

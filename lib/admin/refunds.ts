@@ -22,6 +22,9 @@ export async function merchantRefund(deps: OrdersDeps, input: { paymentId: strin
   const earlier = await deps.db.refund.findUnique({ where: { refundNo: input.refundNo } });
   let refund = earlier;
   if (earlier && earlier.paymentId !== input.paymentId) throw new RefundError("this refund number belongs to another payment");
+  if (earlier && earlier.amountMinor !== input.amountMinor) {
+    throw new RefundError(`this form already refunded ${earlier.amountMinor} (minor units); reload the page to refund another amount`);
+  }
   if (!refund) {
     try {
       refund = await deps.db.$transaction(async (tx) => {

@@ -8,7 +8,7 @@ import { timeoutRuleMs, type OrdersDeps } from "./gateway";
 import { duplicateRefundNo, newPartnerOrderNo } from "./numbers";
 import { EXPIRE, FAIL, transitionForGatewayStatus, type Transition } from "./state";
 
-/** After this many sends a refund is left "failed", for the merchant to settle by hand. */
+/** After this many sends, reconciliation keeps trying at its longest interval (32 min). */
 export const MAX_REFUND_ATTEMPTS = 8;
 
 export type Attempt = { payment: Payment; payUrl: string | null; error: ScanForPayError | null };
@@ -175,9 +175,11 @@ export async function sendRefund(deps: OrdersDeps, refundId: string): Promise<vo
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const definite = error instanceof ScanForPayError && error.kind === "business" && !error.retryable;
-    const exhausted = refund.attempts >= MAX_REFUND_ATTEMPTS;
-    await deps.db.refund.updateMany({ where: { id: refund.id, status: "pending" }, data: { lastError: message, ...(definite || exhausted ? { status: "failed" } : {}) } });
+    // Only a definite refusal frees the amount: after a timeout the gateway may have paid it
+    // out, so the refund stays pending (still counted as reserved) and is sent again with the
+    // same refundNo until the gateway answers.
+    const definite = error instanceof ScanForPayError && error.kind === "business" && !error.retryable && !error.stateUnknown;
+    await deps.db.refund.updateMany({ where: { id: refund.id, status: "pending" }, data: { lastError: message, ...(definite ? { status: "failed" } : {}) } });
   }
 }
 

@@ -7,7 +7,7 @@ import { merchantRefund, newRefundNo, RefundError } from "@/lib/admin/refunds";
 import { createOrder } from "@/lib/orders/create";
 import { createGateway, type OrdersDeps } from "@/lib/orders/gateway";
 import { handleReturn } from "@/lib/orders/messages";
-import { startPayment } from "@/lib/orders/payments";
+import { sendRefund, startPayment } from "@/lib/orders/payments";
 import { SANDBOX_CREDENTIALS } from "@/lib/scanforpay/config";
 import { actOnOrder, findOrderByPartnerOrderNo } from "@/lib/sandbox/customer";
 import { setFault } from "@/lib/sandbox/faults";
@@ -83,6 +83,20 @@ describe("merchant refunds", () => {
     expect(again.status).toBe("succeeded");
     expect((await findOrderByPartnerOrderNo(sandbox.deps, payment.partnerOrderNo))!.refundedAmount).toBe(6000);
     expect(await db.payment.findUniqueOrThrow({ where: { id: payment.id } })).toMatchObject({ refundedMinor: 6000 });
+    // The same form again with another amount is refused, not reported as done.
+    await expect(merchantRefund(deps, { paymentId: payment.id, amountMinor: 3000, refundNo, operator: "boss" })).rejects.toThrow(/already refunded 6000/);
+  });
+
+  it("a refund the gateway never answers stays reserved: its amount cannot be refunded twice", async () => {
+    const { payment } = await paidOrder();
+    await setFault(db, "timeout", 3);
+    const stuck = await merchantRefund(deps, { paymentId: payment.id, amountMinor: 20000, refundNo: newRefundNo(), operator: "boss" });
+    expect(stuck.status).toBe("pending");
+    await db.refund.update({ where: { id: stuck.id }, data: { attempts: 50 } });
+    await setFault(db, "timeout", 3);
+    await sendRefund(deps, stuck.id);
+    expect(await db.refund.findUniqueOrThrow({ where: { id: stuck.id } })).toMatchObject({ status: "pending" });
+    await expect(merchantRefund(deps, { paymentId: payment.id, amountMinor: 20000, refundNo: newRefundNo(), operator: "boss" })).rejects.toThrow(/only 2800/);
   });
 });
 
@@ -101,7 +115,7 @@ describe("order list, CSV and dashboard", () => {
     expect((await listOrders(db, orderFiltersSchema.parse({ from: today, to: today }))).count).toBeGreaterThan(0);
     expect((await listOrders(db, orderFiltersSchema.parse({ from: "2001-01-01", to: "2001-01-02" }))).count).toBe(0);
     // Junk filters are ignored, never an error.
-    expect((await listOrders(db, orderFiltersSchema.parse({ status: "nonsense", page: "-4", from: "yesterday" }))).count).toBeGreaterThan(0);
+    expect((await listOrders(db, orderFiltersSchema.parse({ status: "nonsense", page: "-4", from: "yesterday", to: "2024-13-45" }))).count).toBeGreaterThan(0);
   });
 
   it("exports the filtered list as CSV, amounts in major units", async () => {
@@ -110,6 +124,10 @@ describe("order list, CSV and dashboard", () => {
     expect(header).toBe("order_no,created_at,status,email,name,wallet,flow,currency,total,refunded,paid_at,partner_order_no,gateway_order_no");
     expect(row).toMatch(/^HG-[0-9A-Z]{4}-[0-9A-Z]{4},\d{4}-.*,paid,findable\.person@example\.com,,Alipay,website,HKD,228\.00,0\.00,/);
     expect(end).toBe("");
+    // A name a spreadsheet would run as a formula is neutralised.
+    await createOrder(db, { items: [{ slug: "silk-fan", quantity: 1 }], email: "formula@example.com", name: "=HYPERLINK(\"http://x\")" });
+    const risky = await ordersCsv(db, orderFiltersSchema.parse({ q: "formula@example.com" }));
+    expect(risky).toContain(`"'=HYPERLINK(""http://x"")"`);
   });
 
   it("adds up paid revenue, refunds and the wallet split", async () => {
@@ -118,7 +136,7 @@ describe("order list, CSV and dashboard", () => {
     const paidToday = await db.order.count({ where: { paidPaymentId: { not: null } } });
     expect(today.paidOrders).toBe(paidToday);
     expect(today.revenue.HKD).toBe(paidToday * 22800);
-    expect(today.refunds.HKD).toBe(22800 + 5000 + 21000 + 6000);
+    expect(today.refunds.HKD).toBe(22800 + 5000 + 21000 + 6000); // the merchant refunds that succeeded
     expect(data.byDay).toHaveLength(30);
     expect(data.byDay.at(-1)!.revenue.HKD).toBe(paidToday * 22800);
     expect(data.wallets.reduce((n, w) => n + w.orders, 0)).toBe(paidToday);

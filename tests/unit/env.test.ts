@@ -64,6 +64,15 @@ describe("parseEnv", () => {
     expect(text).not.toContain("short-secret");
   });
 
+  it("requires a session secret with an admin login, and both admin variables together", () => {
+    const hash = "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+    const noSecret = parseEnv({ ADMIN_EMAIL: "boss@shop.example", ADMIN_PASSWORD_HASH: hash });
+    expect(!noSecret.ok && noSecret.problems).toEqual([expect.stringMatching(/^SESSION_SECRET is required with ADMIN_EMAIL/)]);
+    const half = parseEnv({ ADMIN_EMAIL: "boss@shop.example", SESSION_SECRET: "x".repeat(32) });
+    expect(!half.ok && half.problems).toEqual([expect.stringMatching(/^ADMIN_PASSWORD_HASH is required too/)]);
+    expect(parseEnv({ ADMIN_EMAIL: "boss@shop.example", ADMIN_PASSWORD_HASH: hash, SESSION_SECRET: "x".repeat(32) }).ok).toBe(true);
+  });
+
   it("requires a session secret with real credentials", () => {
     const result = parseEnv({ SCANFORPAY_PARTNER_NO: "1", SCANFORPAY_STORE_NO: "2", SCANFORPAY_SIGN_KEY: "k" });
     expect(!result.ok && result.problems).toEqual([expect.stringMatching(/^SESSION_SECRET is required when real ScanForPay credentials are set/)]);

@@ -19,7 +19,7 @@ export default async function AdminDashboard() {
       <h1 className="text-2xl font-bold">Dashboard</h1>
       {data.stuckPending > 0 && (
         <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          {data.stuckPending} payment{data.stuckPending === 1 ? " is" : "s are"} still pending after 15 minutes.{" "}
+          {data.stuckPending} payment{data.stuckPending === 1 ? " is" : "s are"} still pending past their time to pay.{" "}
           <Link href="/admin/orders?status=pending" className="font-semibold underline">
             See pending orders
           </Link>{" "}

@@ -14,7 +14,7 @@ export default async function AdminOrder({ params }: { params: Promise<{ orderNo
   await requireAdmin();
   const { orderNo } = await params;
   const order = await prisma.order.findUnique({
-    where: { orderNo: decodeURIComponent(orderNo).slice(0, 20) },
+    where: { orderNo: orderNo.slice(0, 20) },
     include: {
       items: true,
       payments: { orderBy: { createdAt: "asc" }, include: { events: { orderBy: { createdAt: "asc" } }, refunds: { orderBy: { createdAt: "asc" } } } },
