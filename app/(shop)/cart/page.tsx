@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import Image from "next/image";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { CartIcon } from "@/components/cart-icon";
 import { CartLineControls } from "@/components/cart-line-controls";
-import { EmptyState } from "@/components/empty-state";
+import { EmptyCart } from "@/components/empty-cart";
 import { readCart } from "@/lib/cart/session";
 import { summarizeCart } from "@/lib/cart/summary";
 import { prisma } from "@/lib/db";
@@ -17,14 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CartPage() {
   const [t, locale, lines] = await Promise.all([getTranslations("cart"), getLocale(), readCart()]);
   const cart = await summarizeCart(prisma, lines, locale);
-  if (cart.lines.length === 0 || !cart.currency) {
-    return (
-      <>
-        <h1 className="mb-6 text-2xl font-bold tracking-tight">{t("title")}</h1>
-        <EmptyState title={t("empty")} text={t("emptyHint")} icon={<CartIcon className="size-10" />} action={{ href: "/", label: t("continueShopping") }} />
-      </>
-    );
-  }
+  if (cart.lines.length === 0 || !cart.currency) return <EmptyCart heading={t("title")} />;
   const currency = cart.currency;
   return (
     <>

@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
-import { CartIcon } from "@/components/cart-icon";
 import { CheckoutForm } from "@/components/checkout-form";
-import { EmptyState } from "@/components/empty-state";
+import { EmptyCart } from "@/components/empty-cart";
 import { OpenInWeChat } from "@/components/open-in-wechat";
 import { OrderLines } from "@/components/order-lines";
 import { WalletChoice } from "@/components/wallet-choice";
@@ -19,16 +18,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function CheckoutPage() {
-  const [t, tCart, locale, lines] = await Promise.all([getTranslations("checkout"), getTranslations("cart"), getLocale(), readCart()]);
+  const [t, locale, lines] = await Promise.all([getTranslations("checkout"), getLocale(), readCart()]);
   const cart = await summarizeCart(prisma, lines, locale);
-  if (cart.lines.length === 0 || !cart.currency) {
-    return (
-      <>
-        <h1 className="mb-6 text-2xl font-bold tracking-tight">{t("title")}</h1>
-        <EmptyState title={tCart("empty")} text={tCart("emptyHint")} icon={<CartIcon className="size-10" />} action={{ href: "/", label: tCart("continueShopping") }} />
-      </>
-    );
-  }
+  if (cart.lines.length === 0 || !cart.currency) return <EmptyCart heading={t("title")} />;
   const total = formatMoney(cart.subtotalMinor, cart.currency, locale);
   const choice = chooseFlow((await headers()).get("user-agent"));
   return (
