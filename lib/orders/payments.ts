@@ -8,9 +8,6 @@ import { timeoutRuleMs, type OrdersDeps } from "./gateway";
 import { duplicateRefundNo, newPartnerOrderNo } from "./numbers";
 import { EXPIRE, FAIL, transitionForGatewayStatus, type Transition } from "./state";
 
-/** After this many sends, reconciliation keeps trying at its longest interval (32 min). */
-export const MAX_REFUND_ATTEMPTS = 8;
-
 export type Attempt = { payment: Payment; payUrl: string | null; error: ScanForPayError | null };
 
 /**
