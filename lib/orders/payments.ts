@@ -161,6 +161,9 @@ export async function sendRefund(deps: OrdersDeps, refundId: string): Promise<vo
     const result = await deps.gateway.client(refund.paymentId).refund({ partnerOrderNo: refund.payment.partnerOrderNo, refundNo: refund.refundNo, orderAmount: refund.amountMinor });
     if (!result.refunded) throw new Error(`the gateway answered refund status ${result.status}`);
     await deps.db.$transaction(async (tx) => {
+      // Refunds of one payment that succeed at the same moment take turns here: each then
+      // sums the others' committed rows (under READ COMMITTED it would not see them otherwise).
+      await tx.$queryRaw`SELECT id FROM "Payment" WHERE id = ${refund.paymentId} FOR UPDATE`;
       const done = await tx.refund.updateMany({ where: { id: refund.id, status: "pending" }, data: { status: "succeeded", lastError: null } });
       if (done.count === 0) return;
       const total = await tx.refund.aggregate({ where: { paymentId: refund.paymentId, status: "succeeded" }, _sum: { amountMinor: true } });
