@@ -1,6 +1,5 @@
 "use server";
 // Back-office actions. Each checks the admin session itself.
-import { timingSafeEqual } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
@@ -10,6 +9,7 @@ import { verifyPassword } from "@/lib/admin/password";
 import { merchantRefund, RefundError } from "@/lib/admin/refunds";
 import { createLoginLimiter } from "@/lib/admin/session";
 import { prisma } from "@/lib/db";
+import { safeEqual as same } from "@/lib/safe-equal";
 import { parseMajor } from "@/lib/money";
 import { appOrdersDeps } from "@/lib/orders/app";
 import { applyPayResult } from "@/lib/orders/payments";
@@ -21,12 +21,6 @@ export type AdminFormState = { error: string | null; message?: string | null };
 // Five failures per address, ten per email, in 15 minutes.
 const byAddress = createLoginLimiter(5);
 const byEmail = createLoginLimiter(10);
-
-const same = (a: string, b: string) => {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-};
 
 export async function loginAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
   const email = String(form.get("email") ?? "").trim().toLowerCase().slice(0, 254);

@@ -1,14 +1,10 @@
 // Sales at a glance: paid revenue, paid orders, conversion, refunds, stuck payments,
 // revenue by day and the wallet split. Days are Hong Kong days.
 import type { Db } from "../db";
+import { hkDate, hkMidnight } from "../hk-time";
 
-const DAY = 86_400_000;
-const HK = 8 * 3_600_000;
-
-/** YYYY-MM-DD of an instant, in Hong Kong. */
-export const hkDate = (date: Date) => new Date(date.getTime() + HK).toISOString().slice(0, 10);
-/** Start (UTC instant) of the Hong Kong day `daysAgo` days before `now`'s. */
-const hkDayStart = (now: Date, daysAgo: number) => new Date(Date.parse(`${hkDate(now)}T00:00:00+08:00`) - daysAgo * DAY);
+/** Start of the Hong Kong day `daysAgo` days before `now`'s. */
+const hkDayStart = (now: Date, daysAgo: number) => hkMidnight(hkDate(now), -daysAgo);
 
 export type Period = { days: 1 | 7 | 30; revenue: Record<string, number>; paidOrders: number; createdOrders: number; conversion: number | null; refunds: Record<string, number> };
 

@@ -1,8 +1,9 @@
 // Who is the admin, from the session cookie. Every admin page, action and API route calls
 // requireAdmin() or adminApiRefusal() itself (a layout alone does not guard a page).
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getEnv } from "../env";
+import { isHttpsRequest } from "../https";
 import { ADMIN_COOKIE, readSession, SESSION_HOURS, signSession, type AdminSession } from "./session";
 
 /** Sandbox mode with no admin configured: this documented development login works. */
@@ -34,17 +35,12 @@ export async function adminApiRefusal(): Promise<Response | null> {
   return (await currentAdmin()) ? null : Response.json({ error: "log in to the back office first" }, { status: 401 });
 }
 
-async function secure(): Promise<boolean> {
-  if (getEnv().appUrl.startsWith("https:")) return true;
-  return (await headers()).get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
-}
-
 export async function startAdminSession(email: string): Promise<void> {
   const expiresAt = Date.now() + SESSION_HOURS * 3_600_000;
   (await cookies()).set(ADMIN_COOKIE, signSession({ email, expiresAt }, getEnv().sessionSecret), {
     httpOnly: true,
     sameSite: "lax",
-    secure: await secure(),
+    secure: await isHttpsRequest(),
     path: "/",
     expires: new Date(expiresAt),
   });

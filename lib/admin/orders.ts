@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db";
+import { hkMidnight } from "../hk-time";
 import { toMajorString } from "../money";
 
 export const PAGE_SIZE = 20;
@@ -24,15 +25,12 @@ export const orderFiltersSchema = z.object({
 });
 export type OrderFilters = z.infer<typeof orderFiltersSchema>;
 
-/** Midnight of a YYYY-MM-DD day in Hong Kong (UTC+8, no daylight saving). */
-const hkDay = (text: string, plusDays = 0) => new Date(Date.parse(`${text}T00:00:00+08:00`) + plusDays * 86_400_000);
-
 export function orderWhere(f: OrderFilters): Prisma.OrderWhereInput {
   const and: Prisma.OrderWhereInput[] = [];
   if (f.status) and.push({ status: f.status });
   if (f.wallet || f.flow) and.push({ payments: { some: { ...(f.wallet ? { wallet: f.wallet } : {}), ...(f.flow ? { flow: f.flow } : {}) } } });
-  if (f.from) and.push({ createdAt: { gte: hkDay(f.from) } });
-  if (f.to) and.push({ createdAt: { lt: hkDay(f.to, 1) } });
+  if (f.from) and.push({ createdAt: { gte: hkMidnight(f.from) } });
+  if (f.to) and.push({ createdAt: { lt: hkMidnight(f.to, 1) } });
   if (f.q) {
     const q = f.q;
     and.push({

@@ -1,6 +1,7 @@
 // The admin session: a signed, expiring token in an HTTP-only cookie (pure functions here;
 // cookie I/O in lib/admin/guard.ts).
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
+import { safeEqual } from "../safe-equal";
 
 export const ADMIN_COOKIE = "admin_session";
 export const SESSION_HOURS = 8;
@@ -20,9 +21,7 @@ export function readSession(value: string | undefined, secret: string, now = Dat
   if (!value || value.length > 1024) return null;
   const [payload, signature, ...rest] = value.split(".");
   if (!payload || !signature || rest.length) return null;
-  const expected = Buffer.from(mac(payload, secret));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  if (!safeEqual(mac(payload, secret), signature)) return null;
   try {
     const [email, expiresAt] = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as [unknown, unknown];
     if (typeof email !== "string" || typeof expiresAt !== "number" || expiresAt <= now) return null;

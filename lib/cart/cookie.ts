@@ -2,8 +2,9 @@
 // It holds product slugs and quantities only; prices always come from the database.
 // Anything that does not decode and verify (tampered, truncated, old format) is an empty
 // cart, never an error.
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { z } from "zod";
+import { safeEqual } from "../safe-equal";
 import { MAX_LINES, MAX_QUANTITY } from "./limits";
 
 export const CART_COOKIE = "cart";
@@ -32,9 +33,7 @@ export function decodeCart(value: string | undefined, secret: string): CartLine[
   if (!value || value.length > 4096) return [];
   const [payload, signature, ...rest] = value.split(".");
   if (!payload || !signature || rest.length > 0) return [];
-  const expected = Buffer.from(mac(payload, secret));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return [];
+  if (!safeEqual(mac(payload, secret), signature)) return [];
   try {
     const parsed = payloadSchema.safeParse(JSON.parse(Buffer.from(payload, "base64url").toString("utf8")));
     if (!parsed.success) return [];

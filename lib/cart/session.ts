@@ -1,6 +1,7 @@
 // Reading and writing the cart cookie of the current request (server only).
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { getEnv } from "../env";
+import { isHttpsRequest } from "../https";
 import { CART_COOKIE, decodeCart, encodeCart, type CartLine } from "./cookie";
 
 const THIRTY_DAYS = 60 * 60 * 24 * 30;
@@ -20,14 +21,8 @@ export async function writeCart(lines: readonly CartLine[]): Promise<void> {
   store.set(CART_COOKIE, encodeCart(lines, getEnv().sessionSecret), {
     httpOnly: true,
     sameSite: "lax",
-    secure: await isHttps(),
+    secure: await isHttpsRequest(),
     path: "/",
     maxAge: THIRTY_DAYS,
   });
-}
-
-/** Served over HTTPS: by APP_URL, or by the proxy's x-forwarded-proto (Vercel sets it). */
-async function isHttps(): Promise<boolean> {
-  if (getEnv().appUrl.startsWith("https:")) return true;
-  return (await headers()).get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
 }

@@ -1,11 +1,11 @@
 // Placing an order and starting its payment: one function behind both the checkout page's
 // server action and POST /api/orders. The browser's user agent decides which wallets and
 // flows it may use (chooseFlow); prices come from the database.
-import { timingSafeEqual } from "node:crypto";
 import type { Order } from "../generated/prisma/client";
 import { CheckoutError, createOrder, type OrderInput } from "../orders/create";
 import type { OrdersDeps } from "../orders/gateway";
 import { startPayment, type Attempt } from "../orders/payments";
+import { safeEqual } from "../safe-equal";
 import { chooseFlow, flowFor } from "./choose-flow";
 
 export type Placed = {
@@ -58,8 +58,5 @@ export async function retryPayment(deps: OrdersDeps, input: { orderNo: string; t
 export async function findCustomerOrder(deps: Pick<OrdersDeps, "db">, orderNo: string, token: string | undefined | null) {
   if (!token || token.length > 128 || !/^HG-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(orderNo)) return null;
   const order = await deps.db.order.findUnique({ where: { orderNo } });
-  if (!order) return null;
-  const expected = Buffer.from(order.accessToken);
-  const given = Buffer.from(token);
-  return expected.length === given.length && timingSafeEqual(expected, given) ? order : null;
+  return order && safeEqual(order.accessToken, token) ? order : null;
 }

@@ -2,6 +2,7 @@
 import { ScanForPayError } from "../scanforpay/errors";
 import type { OrdersDeps } from "./gateway";
 import { applyPayResult } from "./payments";
+import { isSettled } from "./state";
 
 /** `changed`: this message moved the payment (of many duplicates, exactly one does). */
 export type NotifyAnswer = { status: number; body: string; changed: boolean };
@@ -64,7 +65,7 @@ export async function handleReturn(deps: OrdersDeps, partnerOrderNo: string, raw
   await deps.db.paymentEvent.create({ data: { paymentId: payment.id, kind: "browser_return", direction: "received", rawText, signatureValid: null } });
   let changed = false;
   // Already settled: nothing a query could change here; spare the gateway.
-  if (payment.status !== "pending" && payment.status !== "failed" && payment.status !== "expired") {
+  if (isSettled(payment.status)) {
     return { orderNo: payment.order.orderNo, accessToken: payment.order.accessToken, changed };
   }
   try {

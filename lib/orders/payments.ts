@@ -4,7 +4,8 @@ import type { Flow } from "../checkout/choose-flow";
 import { ScanForPayError } from "../scanforpay/errors";
 import type { GatewayWallet, PayResult } from "../scanforpay/schemas";
 import { CheckoutError } from "./create";
-import { timeoutRuleMs, type OrdersDeps } from "./gateway";
+import { timeoutRuleMs } from "../scanforpay/timeout-rule";
+import type { OrdersDeps } from "./gateway";
 import { duplicateRefundNo, newPartnerOrderNo } from "./numbers";
 import { EXPIRE, FAIL, transitionForGatewayStatus, type Transition } from "./state";
 

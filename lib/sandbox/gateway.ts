@@ -27,6 +27,7 @@ import {
   walletSchema,
   websiteCreateSchema,
 } from "../scanforpay/schemas";
+import { timeoutRuleMs } from "../scanforpay/timeout-rule";
 import { takeFault, type FaultKind } from "./faults";
 
 export type Partner = { partnerNo: string; storeNo: string; signKey: string };
@@ -152,9 +153,10 @@ async function create(deps: SandboxDeps, endpoint: "websiteCreate" | "jsapiCreat
 
   const now = nowOf(deps);
   const start = input.orderCreate ? new Date(Number(input.orderCreate)) : now;
-  const expiresAt = new Date(start.getTime() + timeoutRuleMs(input.timeoutRule ?? "12h"));
+  const timeout = timeoutRuleMs(input.timeoutRule ?? "12h");
+  const expiresAt = new Date(start.getTime() + timeout);
   // Epoch milliseconds and a timeout the calendar can hold (a year at most).
-  if (Number.isNaN(expiresAt.getTime()) || Math.abs(start.getTime() - now.getTime()) > 366 * 86_400_000 || timeoutRuleMs(input.timeoutRule ?? "12h") > 366 * 86_400_000) {
+  if (Number.isNaN(expiresAt.getTime()) || Math.abs(start.getTime() - now.getTime()) > 366 * 86_400_000 || timeout > 366 * 86_400_000) {
     return fail(5, "parameter invalid: orderCreate or timeoutRule is out of range");
   }
   const token = randomBytes(24).toString("base64url");
@@ -240,13 +242,6 @@ async function refund(deps: SandboxDeps, body: Body): Promise<Outcome> {
     }
   }
   return fail(9, "system error, please retry");
-}
-
-/** "90m" | "12h" | "3d" → milliseconds. */
-export function timeoutRuleMs(rule: string): number {
-  const unit = rule.at(-1);
-  const n = Number(rule.slice(0, -1));
-  return n * (unit === "m" ? 60_000 : unit === "h" ? 3_600_000 : 86_400_000);
 }
 
 /** Like ScanForPay's: date and time, then random digits (20 characters). */

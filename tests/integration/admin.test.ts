@@ -1,7 +1,8 @@
 // Back office below the browser: merchant refunds (concurrency, timeouts), the order list,
 // the CSV export and the dashboard, against the sandbox gateway over real HTTP.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dashboard, hkDate } from "@/lib/admin/dashboard";
+import { dashboard } from "@/lib/admin/dashboard";
+import { hkDate } from "@/lib/hk-time";
 import { listOrders, orderFiltersSchema, ordersCsv } from "@/lib/admin/orders";
 import { merchantRefund, newRefundNo, RefundError } from "@/lib/admin/refunds";
 import { createOrder } from "@/lib/orders/create";
