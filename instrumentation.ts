@@ -1,21 +1,27 @@
-// Runs once when a Next.js server starts (`next dev`, `next start`).
+// Runs once when a Next.js server starts (`next dev`, `next start`, and each serverless
+// function instance on Vercel).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const [{ sandboxEnabled, appSandboxDeps }, { startNotifyWorker }, { appOrdersDeps }, { reconcile }] = await Promise.all([
+  const { getEnv } = await import("./lib/env");
+  const env = getEnv();
+  for (const notice of env.notices) console.warn(`[config] ${notice}`);
+  // Serverless (Vercel, SERVERLESS=1): an instance is frozen between requests, so a timer
+  // here would not run. Reconciliation and notify delivery run from routes instead
+  // (/api/cron/*, the status polling, the return, the sandbox's own pages).
+  if (env.serverless) return;
+  const [{ sandboxEnabled, appSandboxDeps }, { startNotifyWorker }, { runReconcile }] = await Promise.all([
     import("./lib/sandbox/app"),
     import("./lib/sandbox/notify"),
     import("./lib/orders/app"),
-    import("./lib/orders/reconcile"),
   ]);
-  // The sandbox gateway's notify worker: on a long-running server, notifies go out within
-  // a second. (Serverless hosts use GET /api/cron/sandbox-notify instead.)
+  // The sandbox gateway's notify worker: on a long-running server, notifies go out within a second.
   if (sandboxEnabled()) startNotifyWorker(appSandboxDeps());
-  // Reconciliation every 30 s (serverless hosts: GET /api/cron/reconcile).
+  // A reconciliation pass every 30 s; passes claim their rows, so several servers may run it.
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    reconcile(appOrdersDeps())
+    runReconcile()
       .catch((error: unknown) => console.error(`[reconcile] ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => {
         running = false;

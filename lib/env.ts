@@ -18,6 +18,12 @@ const httpUrl = z
     message: "must be an http(s) URL such as https://shop.example.com",
   });
 
+/** A bare host name as Vercel gives it (no scheme), e.g. my-shop-git-main-me.vercel.app. */
+const hostName = z.string().regex(/^[a-z0-9.-]+(:\d+)?$/i, { message: "must be a host name such as my-shop.vercel.app" });
+
+const wholeNumber = (what: string, min: number, max: number) =>
+  z.string().refine((v) => /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max, { message: `must be a whole number of ${what} (${min} to ${max})` });
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -39,6 +45,23 @@ const schema = z
     ADMIN_EMAIL: optional(z.string().trim().toLowerCase().pipe(z.email({ message: "must be an email address" }))),
     ADMIN_PASSWORD_HASH: optional(z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9_-]+\$[A-Za-z0-9_-]+$/, { message: "must be a hash printed by `npm run admin:hash`" })),
     CRON_SECRET: optional(z.string().min(16, { message: "must be at least 16 characters" })),
+    /** Direct (non-pooled) URLs for migrations; read by prisma.config.ts, validated here. */
+    DIRECT_URL: optional(postgresUrl),
+    DATABASE_URL_UNPOOLED: optional(postgresUrl),
+    POSTGRES_URL_NON_POOLING: optional(postgresUrl),
+    /** Set by Vercel on every build and function. */
+    VERCEL: optional(z.string()),
+    VERCEL_ENV: optional(z.string()),
+    VERCEL_URL: optional(hostName),
+    VERCEL_PROJECT_PRODUCTION_URL: optional(hostName),
+    /** 1: no in-process timers or workers (on by itself on Vercel; 0 turns it off there). */
+    SERVERLESS: optional(z.enum(["1", "0"], { message: 'must be "1" or "0"' })),
+    RECONCILE_BUDGET_MS: optional(wholeNumber("milliseconds, e.g. 20000", 100, 600_000)),
+    RECONCILE_CONCURRENCY: optional(wholeNumber("gateway calls at once, e.g. 4", 1, 32)),
+    RECONCILE_INTERVAL: optional(z.string().regex(/^[1-9]\d{0,5}[smhd]$/, { message: "must be a whole number and s, m, h or d: how often your scheduler calls /api/cron/reconcile, e.g. 1m or 1d" })),
+    RECONCILE_DELAY_SCALE: optional(
+      z.string().refine((v) => /^\d+(\.\d+)?$/.test(v), { message: "must be a number such as 1 (real delays) or 0.001 (tests)" }),
+    ),
   })
   .superRefine((value, ctx) => {
     const credentials = ["SCANFORPAY_PARTNER_NO", "SCANFORPAY_STORE_NO", "SCANFORPAY_SIGN_KEY"] as const;
@@ -52,6 +75,26 @@ const schema = z
       const missing = value.ADMIN_EMAIL === undefined ? "ADMIN_EMAIL" : "ADMIN_PASSWORD_HASH";
       ctx.addIssue({ code: "custom", path: [missing], message: "is required too: set ADMIN_EMAIL and ADMIN_PASSWORD_HASH together" });
     }
+    // What would break a deployed shop is refused by name, not discovered at the first order.
+    const real = set.length === credentials.length;
+    const onVercel = value.VERCEL === "1";
+    if (value.DATABASE_URL === undefined && onVercel) {
+      ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "is required on Vercel, where the embedded database cannot run: add a PostgreSQL (Vercel → Storage → Neon sets it), or set it to your database's pooled URL" });
+    } else if (real && (value.DATABASE_URL === undefined || (value.EMBEDDED_DATABASE === "1" && value.NODE_ENV === "production"))) {
+      ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "is required with real ScanForPay credentials in production: set it to your PostgreSQL (the embedded database is for development and tests)" });
+    }
+    if (value.APP_URL === undefined && !derivedAppUrl(value) && (onVercel || real)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["APP_URL"],
+        message: onVercel
+          ? "is required: Vercel set neither VERCEL_PROJECT_PRODUCTION_URL nor VERCEL_URL to derive it from (set APP_URL to your shop's https URL)"
+          : "is required with real ScanForPay credentials: your shop's public https URL, e.g. https://shop.example.com (ScanForPay sends the notify and the customer back there)",
+      });
+    }
+    if (real && value.CRON_SECRET === undefined) {
+      ctx.addIssue({ code: "custom", path: ["CRON_SECRET"], message: "is required with real ScanForPay credentials: it lets Vercel Cron (or your scheduler) call /api/cron/reconcile, which settles payments whose notify was lost (try: openssl rand -hex 32)" });
+    }
     if (value.ADMIN_EMAIL !== undefined && value.SESSION_SECRET === undefined) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required with ADMIN_EMAIL: it signs the back office's sessions (try: openssl rand -hex 32)" });
     } else if (set.length === credentials.length && value.SESSION_SECRET === undefined) {
@@ -60,6 +103,20 @@ const schema = z
   });
 
 export type RawEnv = z.infer<typeof schema>;
+
+/** APP_URL from Vercel's own variables: the production domain in production, else this deployment's URL. */
+function derivedAppUrl(raw: Pick<RawEnv, "VERCEL" | "VERCEL_ENV" | "VERCEL_URL" | "VERCEL_PROJECT_PRODUCTION_URL">): { url: string; from: string } | null {
+  if (raw.VERCEL !== "1") return null;
+  if (raw.VERCEL_ENV === "production" && raw.VERCEL_PROJECT_PRODUCTION_URL) return { url: `https://${raw.VERCEL_PROJECT_PRODUCTION_URL}`, from: "VERCEL_PROJECT_PRODUCTION_URL" };
+  if (raw.VERCEL_URL) return { url: `https://${raw.VERCEL_URL}`, from: "VERCEL_URL" };
+  return null;
+}
+
+/** "30s", "5m", "2h", "1d" in milliseconds. */
+export function durationMs(text: string): number {
+  const unit = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[text.slice(-1)] ?? Number.NaN;
+  return Number(text.slice(0, -1)) * unit;
+}
 
 export type Env = RawEnv & {
   /** "sandbox" unless all three ScanForPay credentials are configured. */
@@ -74,6 +131,12 @@ export type Env = RawEnv & {
   sandboxNotifyDelayScale: number;
   /** Per-attempt timeout of calls to ScanForPay. */
   scanForPayTimeoutMs: number;
+  /** No in-process timers or workers: background work runs from routes (Vercel, SERVERLESS=1). */
+  serverless: boolean;
+  /** Reconciliation: a pass's time budget, gateway calls at once, the scale of its delays, how often it is expected to run. */
+  reconcile: { budgetMs: number; concurrency: number; delayScale: number; intervalMs: number };
+  /** What was decided for the merchant and should be said once in the log (a derived APP_URL). */
+  notices: string[];
 };
 
 export type EnvResult = { ok: true; env: Env } | { ok: false; problems: string[] };
@@ -106,12 +169,24 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
   }
   const raw = result.data;
   const paymentMode = raw.SCANFORPAY_SIGN_KEY ? "production" : "sandbox";
+  const serverless = raw.SERVERLESS === "1" || (raw.VERCEL === "1" && raw.SERVERLESS !== "0");
+  const derived = raw.APP_URL === undefined ? derivedAppUrl(raw) : null;
+  const notices = derived ? [`APP_URL is not set: using ${derived.url} from ${derived.from} (set APP_URL to use your own domain)`] : [];
   return {
     ok: true,
     env: {
       ...raw,
       paymentMode,
-      appUrl: (raw.APP_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
+      appUrl: (raw.APP_URL ?? derived?.url ?? "http://localhost:3000").replace(/\/+$/, ""),
+      serverless,
+      reconcile: {
+        budgetMs: raw.RECONCILE_BUDGET_MS === undefined ? 20_000 : Number(raw.RECONCILE_BUDGET_MS),
+        concurrency: raw.RECONCILE_CONCURRENCY === undefined ? 4 : Number(raw.RECONCILE_CONCURRENCY),
+        delayScale: raw.RECONCILE_DELAY_SCALE === undefined ? 1 : Number(raw.RECONCILE_DELAY_SCALE),
+        // vercel.json as shipped runs it daily (Hobby); a long-running server every 30 s.
+        intervalMs: raw.RECONCILE_INTERVAL !== undefined ? durationMs(raw.RECONCILE_INTERVAL) : serverless ? 86_400_000 : 60_000,
+      },
+      notices,
       sessionSecret: raw.SESSION_SECRET ?? SANDBOX_SESSION_SECRET,
       sandboxEnabled: paymentMode === "sandbox" || raw.SANDBOX_ENABLED === "true",
       sandboxNotifyDelayScale: raw.SANDBOX_NOTIFY_DELAY_SCALE === undefined ? 1 : Number(raw.SANDBOX_NOTIFY_DELAY_SCALE),
@@ -148,4 +223,5 @@ export function assertEnvAtStartup(): void {
     console.error(describeProblems(result.problems));
     process.exit(1);
   }
+  for (const notice of result.env.notices) console.warn(`[config] ${notice}`);
 }

@@ -1,2 +1,3 @@
 export function localDatabasePort(env?: Record<string, string | undefined>): number;
 export function localDatabaseUrl(env?: Record<string, string | undefined>): string;
+export function migrationDatabaseUrl(env?: Record<string, string | undefined>): string;

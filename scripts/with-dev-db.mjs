@@ -92,6 +92,8 @@ if (!external) {
 const env = { ...process.env };
 if (!external) {
   env.DATABASE_URL = localDatabaseUrl();
+  // Migrations go where the app goes: no direct URL of some other database.
+  for (const name of ["DIRECT_URL", "DATABASE_URL_UNPOOLED", "POSTGRES_URL_NON_POOLING"]) delete env[name];
   // Tells lib/db.ts to use one connection: the PGlite socket server runs every connection
   // on one PGlite, and concurrent queries from several connections interleave their
   // protocol messages ("bind message supplies 3 parameters, but prepared statement …").

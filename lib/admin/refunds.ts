@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { Prisma, type Refund } from "../generated/prisma/client";
 import type { OrdersDeps } from "../orders/gateway";
 import { sendRefund } from "../orders/payments";
+import { nextRefundAttemptAt } from "../orders/schedule";
 
 export class RefundError extends Error {
   override name = "RefundError";
@@ -36,7 +37,9 @@ export async function merchantRefund(deps: OrdersDeps, input: { paymentId: strin
         const reserved = await tx.refund.aggregate({ where: { paymentId: payment.id, status: { in: ["pending", "succeeded"] } }, _sum: { amountMinor: true } });
         const left = payment.amountMinor - (reserved._sum.amountMinor ?? 0);
         if (input.amountMinor > left) throw new RefundError(`only ${left} (minor units) can still be refunded`);
-        return tx.refund.create({ data: { paymentId: payment.id, refundNo: input.refundNo, amountMinor: input.amountMinor, reason: "merchant", operator: input.operator } });
+        // Sent just below; due for reconciliation a little later in case that send never happens.
+        const nextAttemptAt = nextRefundAttemptAt(1, deps.gateway.now(), deps.delayScale);
+        return tx.refund.create({ data: { paymentId: payment.id, refundNo: input.refundNo, amountMinor: input.amountMinor, reason: "merchant", operator: input.operator, nextAttemptAt } });
       });
     } catch (error) {
       // The same refundNo arrived twice at once: the other request created it.

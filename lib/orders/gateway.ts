@@ -6,8 +6,8 @@ import type { PaymentEventKind } from "../generated/prisma/enums";
 import type { Db } from "../db";
 
 export type Gateway = {
-  /** A client whose exchanges are recorded as events of this payment (null: not tied to one). */
-  client(paymentId: string | null): ScanForPayClient;
+  /** A client whose exchanges are recorded as events of this payment (null: not tied to one); `signal` stops its calls. */
+  client(paymentId: string | null, options?: { signal?: AbortSignal }): ScanForPayClient;
   notifyUrl: string;
   returnUrl(partnerOrderNo: string): string;
   /** How long an attempt may be paid: whole number + m/h/d, as ScanForPay's timeoutRule. */
@@ -15,7 +15,12 @@ export type Gateway = {
   now(): Date;
 };
 
-export type OrdersDeps = { db: Db; gateway: Gateway };
+export type OrdersDeps = {
+  db: Db;
+  gateway: Gateway;
+  /** Scales reconciliation's delays (lib/orders/schedule.ts): 1 unless a test says otherwise. */
+  delayScale?: number;
+};
 
 const kinds: Record<Endpoint, PaymentEventKind> = {
   websiteCreate: "create",
@@ -28,9 +33,10 @@ const kinds: Record<Endpoint, PaymentEventKind> = {
 export function createGateway(db: Db, options: { config: ScanForPayConfig; appUrl: string; timeoutRule?: string; now?: () => Date }): Gateway {
   const appUrl = options.appUrl.replace(/\/+$/, "");
   return {
-    client(paymentId) {
+    client(paymentId, call) {
       return createScanForPayClient({
         ...options.config,
+        ...(call?.signal ? { signal: call.signal } : {}),
         onExchange: async (exchange) => {
           try {
             await db.paymentEvent.create({

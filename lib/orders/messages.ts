@@ -1,6 +1,7 @@
 // What arrives from ScanForPay and the browser: the signed notify, the unsigned return.
 import { ScanForPayError } from "../scanforpay/errors";
 import type { OrdersDeps } from "./gateway";
+import { checkPaymentNow, RETURN_QUERY_INTERVAL_MS } from "./check";
 import { applyPayResult } from "./payments";
 import { isSettled } from "./state";
 
@@ -63,18 +64,8 @@ export async function handleReturn(deps: OrdersDeps, partnerOrderNo: string, raw
   const payment = await deps.db.payment.findUnique({ where: { partnerOrderNo }, include: { order: true } });
   if (!payment) return null;
   await deps.db.paymentEvent.create({ data: { paymentId: payment.id, kind: "browser_return", direction: "received", rawText, signatureValid: null } });
-  let changed = false;
-  // Already settled: nothing a query could change here; spare the gateway.
-  if (isSettled(payment.status)) {
-    return { orderNo: payment.order.orderNo, accessToken: payment.order.accessToken, changed };
-  }
-  try {
-    const result = await deps.gateway.client(payment.id).payQuery({ partnerOrderNo });
-    const outcome = await applyPayResult(deps, payment, result);
-    if (!outcome.applied) await deps.db.paymentEvent.create({ data: { paymentId: payment.id, kind: "query", direction: "received", rawText: "(not applied)", note: outcome.reason } });
-    changed = outcome.applied && outcome.changed;
-  } catch (error) {
-    if (!(error instanceof ScanForPayError)) throw error;
-  }
+  // Already settled: nothing a query could change here; spare the gateway. Pending: ask,
+  // rate-limited per payment (an unsigned return proves nothing and anyone can send one).
+  const changed = isSettled(payment.status) ? false : await checkPaymentNow(deps, payment.id, RETURN_QUERY_INTERVAL_MS);
   return { orderNo: payment.order.orderNo, accessToken: payment.order.accessToken, changed };
 }

@@ -7,6 +7,7 @@ import { CheckoutError } from "./create";
 import { timeoutRuleMs } from "../scanforpay/timeout-rule";
 import type { OrdersDeps } from "./gateway";
 import { duplicateRefundNo, newPartnerOrderNo } from "./numbers";
+import { firstCheckAt, leaseUntil, nextRefundAttemptAt } from "./schedule";
 import { EXPIRE, FAIL, transitionForGatewayStatus, type Transition } from "./state";
 
 export type Attempt = { payment: Payment; payUrl: string | null; error: ScanForPayError | null };
@@ -35,6 +36,7 @@ export async function startPayment(deps: OrdersDeps, order: Pick<Order, "id" | "
         amountMinor: order.totalMinor,
         currency: order.currency,
         expiresAt: new Date(now.getTime() + timeoutRuleMs(gateway.timeoutRule)),
+        nextCheckAt: firstCheckAt(now, deps.delayScale),
       },
     });
   });
@@ -88,14 +90,14 @@ export function mismatch(payment: Payment, result: PayResult): string | null {
  * attempt already paid the order is refunded: its Refund row is written in the same
  * transaction, then sent (sendRefund).
  */
-export async function applyPayResult(deps: OrdersDeps, payment: Payment, result: PayResult): Promise<ApplyOutcome> {
+export async function applyPayResult(deps: OrdersDeps, payment: Payment, result: PayResult, options: { signal?: AbortSignal } = {}): Promise<ApplyOutcome> {
   const wrong = mismatch(payment, result);
   if (wrong) return { applied: false, reason: wrong };
   const transition = transitionForGatewayStatus(result.status);
   if (!transition) return { applied: true, changed: false };
   const outcome = await moveTo(deps, payment, transition, { gatewayOrderNo: result.orderNo, paidAt: result.status === 1 ? parseTime(result.payTime) ?? deps.gateway.now() : undefined });
   // A duplicate's refund row was written with the transition; send it now (reconciliation retries it).
-  if (outcome.applied && outcome.changed && outcome.refundId) await sendRefund(deps, outcome.refundId);
+  if (outcome.applied && outcome.changed && outcome.refundId) await sendRefund(deps, outcome.refundId, options);
   return outcome;
 }
 
@@ -131,7 +133,8 @@ async function moveTo(deps: OrdersDeps, payment: Payment, transition: Transition
         const refundNo = duplicateRefundNo(payment.partnerOrderNo);
         const refund = await tx.refund.upsert({
           where: { refundNo },
-          create: { paymentId: payment.id, refundNo, amountMinor: payment.amountMinor, reason: "duplicate_payment", operator: "system" },
+          // Due for reconciliation a little later, in case the send below never happens.
+          create: { paymentId: payment.id, refundNo, amountMinor: payment.amountMinor, reason: "duplicate_payment", operator: "system", nextAttemptAt: nextRefundAttemptAt(1, deps.gateway.now(), deps.delayScale) },
           update: {},
         });
         refundId = refund.id;
@@ -153,13 +156,20 @@ async function moveTo(deps: OrdersDeps, payment: Payment, transition: Transition
  * Sends a pending refund to the gateway (again: the refundNo makes a repeat harmless) and
  * records the outcome. The payment's refunded total is the sum of its succeeded refunds,
  * never an increment, so a repeated answer cannot count twice.
+ *
+ * The send is claimed first (attempts + 1, next attempt moved past a lease), so a
+ * reconciliation pass does not send it again meanwhile; `claimed`: the caller (a pass) has
+ * claimed it already. Unconfirmed, it is due again after its backoff step.
  */
-export async function sendRefund(deps: OrdersDeps, refundId: string): Promise<void> {
-  const claimed = await deps.db.refund.updateMany({ where: { id: refundId, status: "pending" }, data: { attempts: { increment: 1 } } });
-  if (claimed.count === 0) return;
+export async function sendRefund(deps: OrdersDeps, refundId: string, options: { signal?: AbortSignal; claimed?: boolean } = {}): Promise<void> {
+  if (!options.claimed) {
+    const claimed = await deps.db.refund.updateMany({ where: { id: refundId, status: "pending" }, data: { attempts: { increment: 1 }, nextAttemptAt: leaseUntil(deps.gateway.now()) } });
+    if (claimed.count === 0) return;
+  }
   const refund = await deps.db.refund.findUniqueOrThrow({ where: { id: refundId }, include: { payment: true } });
+  if (refund.status !== "pending") return;
   try {
-    const result = await deps.gateway.client(refund.paymentId).refund({ partnerOrderNo: refund.payment.partnerOrderNo, refundNo: refund.refundNo, orderAmount: refund.amountMinor });
+    const result = await deps.gateway.client(refund.paymentId, options).refund({ partnerOrderNo: refund.payment.partnerOrderNo, refundNo: refund.refundNo, orderAmount: refund.amountMinor });
     if (!result.refunded) throw new Error(`the gateway answered refund status ${result.status}`);
     await deps.db.$transaction(async (tx) => {
       // Refunds of one payment that succeed at the same moment take turns here: each then
@@ -180,7 +190,10 @@ export async function sendRefund(deps: OrdersDeps, refundId: string): Promise<vo
     // out, so the refund stays pending (still counted as reserved) and is sent again with the
     // same refundNo until the gateway answers.
     const definite = error instanceof ScanForPayError && error.kind === "business" && !error.retryable && !error.stateUnknown;
-    await deps.db.refund.updateMany({ where: { id: refund.id, status: "pending" }, data: { lastError: message, ...(definite ? { status: "failed" } : {}) } });
+    await deps.db.refund.updateMany({
+      where: { id: refund.id, status: "pending" },
+      data: { lastError: message, ...(definite ? { status: "failed" } : { nextAttemptAt: nextRefundAttemptAt(refund.attempts, deps.gateway.now(), deps.delayScale) }) },
+    });
   }
 }
 

@@ -1,60 +1,143 @@
-// Reconciliation: what the gateway did not tell us, we ask. Run by GET /api/cron/reconcile
-// (serverless) and on an interval inside `npm run dev` / `npm start`.
+// Reconciliation: what the gateway did not tell us, we ask. One pass sends the refunds that
+// are due again and queries the pending payments that are due, each row on its own backoff
+// (lib/orders/schedule.ts), claimed in the database so that any number of passes at once
+// (overlapping cron calls, a timer on each of several servers) never query or send the same
+// row twice, within a time budget and a bounded number of gateway calls at once.
+// Run by GET /api/cron/reconcile and, on a long-running server, by a timer.
+import type { Payment } from "../generated/prisma/client";
+import { runPass, type PassLimits } from "../jobs/pass";
 import { ScanForPayError } from "../scanforpay/errors";
 import type { OrdersDeps } from "./gateway";
 import { applyPayResult, expirePayment, failPayment, sendRefund } from "./payments";
+import { expiryDueAt, leaseUntil, nextCheckAt, UNKNOWN_GRACE_MS } from "./schedule";
 
-export type ReconcileReport = { queried: number; changed: number; expired: number; refundsRetried: number; errors: number };
+export type ReconcileReport = {
+  /** Pay Queries made. */
+  queried: number;
+  /** Payments this pass moved (paid, failed, refunded at the gateway…). */
+  changed: number;
+  expired: number;
+  refundsSent: number;
+  /** Queries or sends that failed (they are due again after their backoff step). */
+  errors: number;
+  /** Still due when the pass ended: left for the next one. */
+  left: number;
+  /** The pass stopped on its time budget. */
+  outOfTime: boolean;
+  elapsedMs: number;
+};
 
-/** A payment is left alone for this long after it is created (the customer is still paying). */
-export const QUIET_MS = 60_000;
-/** How long the gateway may not know an attempt (a create that never landed) before it counts as failed. */
-const UNKNOWN_GRACE_MS = 5 * 60_000;
-/** After its timeout, an attempt still gets this long (a payment at 29:59 is notified a moment later). */
-const EXPIRY_GRACE_MS = 2 * 60_000;
-/** A pending refund waits 30 s × 2^(attempts-1) between sends (30 s, 1 min, 2 min … 32 min). */
-const refundBackoffMs = (attempts: number) => 30_000 * 2 ** Math.min(Math.max(attempts - 1, 0), 6);
+export const RECONCILE_DEFAULTS: PassLimits = { budgetMs: 20_000, concurrency: 4, limit: 2_000 };
 
-export async function reconcile(deps: OrdersDeps, limit = 50): Promise<ReconcileReport> {
-  const report: ReconcileReport = { queried: 0, changed: 0, expired: 0, refundsRetried: 0, errors: 0 };
+const logError = (error: unknown) => console.error(`[reconcile] ${error instanceof Error ? error.message : String(error)}`);
+
+/** Claims the pending payment due first, moving its next check past a lease; null when none is due. */
+async function claimPayment(deps: OrdersDeps): Promise<Payment | null> {
   const now = deps.gateway.now();
-  const pending = await deps.db.payment.findMany({
-    where: { status: "pending", createdAt: { lte: new Date(now.getTime() - QUIET_MS) } },
-    orderBy: { createdAt: "asc" },
-    take: limit,
-  });
-  for (const payment of pending) {
-    report.queried++;
-    try {
-      const result = await deps.gateway.client(payment.id).payQuery({ partnerOrderNo: payment.partnerOrderNo });
-      const outcome = await applyPayResult(deps, payment, result);
-      if (outcome.applied && outcome.changed) {
-        report.changed++;
-        continue;
-      }
+  const rows = await deps.db.$queryRaw<{ id: string }[]>`
+    UPDATE "Payment" SET "nextCheckAt" = ${leaseUntil(now)}, "checks" = "checks" + 1, "lastCheckedAt" = ${now}
+    WHERE "id" = (
+      SELECT "id" FROM "Payment"
+      WHERE "status" = 'pending' AND ("nextCheckAt" IS NULL OR "nextCheckAt" <= ${now})
+      ORDER BY "nextCheckAt" ASC NULLS FIRST
+      LIMIT 1 FOR UPDATE SKIP LOCKED)
+    RETURNING "id"`;
+  const id = rows[0]?.id;
+  return id ? deps.db.payment.findUnique({ where: { id } }) : null;
+}
+
+/** Claims the pending refund due first (one more send, next attempt past a lease). */
+async function claimRefund(deps: OrdersDeps): Promise<string | null> {
+  const now = deps.gateway.now();
+  const rows = await deps.db.$queryRaw<{ id: string }[]>`
+    UPDATE "Refund" SET "attempts" = "attempts" + 1, "nextAttemptAt" = ${leaseUntil(now)}
+    WHERE "id" = (
+      SELECT "id" FROM "Refund"
+      WHERE "status" = 'pending' AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${now})
+      ORDER BY "nextAttemptAt" ASC NULLS FIRST
+      LIMIT 1 FOR UPDATE SKIP LOCKED)
+    RETURNING "id"`;
+  return rows[0]?.id ?? null;
+}
+
+/** One claimed payment: ask, apply, expire or fail when the gateway's word says so, else schedule the next check. */
+async function checkClaimed(deps: OrdersDeps, payment: Payment, signal: AbortSignal, report: ReconcileReport): Promise<void> {
+  const scale = deps.delayScale ?? 1;
+  report.queried++;
+  try {
+    const result = await deps.gateway.client(payment.id, { signal }).payQuery({ partnerOrderNo: payment.partnerOrderNo });
+    const outcome = await applyPayResult(deps, payment, result, { signal });
+    if (outcome.applied && outcome.changed) {
+      report.changed++;
+      return;
+    }
+    if (!outcome.applied) {
+      report.errors++;
+      await deps.db.paymentEvent.create({ data: { paymentId: payment.id, kind: "query", direction: "received", rawText: "(not applied)", note: outcome.reason } });
+    } else if (payment.expiresAt && expiryDueAt(payment.expiresAt, scale) <= deps.gateway.now()) {
       // Expired only on the gateway's own word that it is still unpaid, after a grace period;
       // never because a query failed (the customer may have paid during an outage).
-      if (outcome.applied && payment.expiresAt && payment.expiresAt.getTime() + EXPIRY_GRACE_MS <= now.getTime()) {
-        const expired = await expirePayment(deps, payment);
-        if (expired.applied && expired.changed) report.expired++;
+      const expired = await expirePayment(deps, payment);
+      if (expired.applied && expired.changed) {
+        report.expired++;
+        return;
       }
-    } catch (error) {
-      if (!(error instanceof ScanForPayError)) throw error;
-      // Unknown at the gateway long after we asked for it: the create never landed.
-      if (error.code === 30 && payment.createdAt.getTime() < now.getTime() - UNKNOWN_GRACE_MS) {
-        await deps.db.payment.update({ where: { id: payment.id }, data: { lastError: "the gateway never received this payment" } });
-        const failed = await failPayment(deps, payment);
-        if (failed.applied && failed.changed) report.changed++;
-        continue;
+    }
+  } catch (error) {
+    if (!(error instanceof ScanForPayError)) throw error;
+    // Unknown at the gateway long after we asked for it: the create never landed.
+    if (error.code === 30 && payment.createdAt.getTime() < deps.gateway.now().getTime() - UNKNOWN_GRACE_MS * scale) {
+      await deps.db.payment.update({ where: { id: payment.id }, data: { lastError: "the gateway never received this payment" } });
+      const failed = await failPayment(deps, payment);
+      if (failed.applied && failed.changed) {
+        report.changed++;
+        return;
       }
+    } else {
       report.errors++;
     }
   }
-  const refunds = await deps.db.refund.findMany({ where: { status: "pending" }, orderBy: { updatedAt: "asc" }, take: limit });
-  for (const refund of refunds) {
-    if (refund.updatedAt.getTime() + refundBackoffMs(refund.attempts) > now.getTime()) continue;
-    await sendRefund(deps, refund.id);
-    report.refundsRetried++;
-  }
+  await deps.db.payment.updateMany({
+    where: { id: payment.id, status: "pending" },
+    data: { nextCheckAt: nextCheckAt(payment, deps.gateway.now(), scale) },
+  });
+}
+
+/** How many payments and refunds are due now (what a pass left, or what waits). */
+async function countDue(deps: OrdersDeps): Promise<number> {
+  const now = deps.gateway.now();
+  const [payments, refunds] = await Promise.all([
+    deps.db.payment.count({ where: { status: "pending", OR: [{ nextCheckAt: null }, { nextCheckAt: { lte: now } }] } }),
+    deps.db.refund.count({ where: { status: "pending", OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] } }),
+  ]);
+  return payments + refunds;
+}
+
+export async function reconcile(deps: OrdersDeps, limits: Partial<PassLimits> = {}): Promise<ReconcileReport> {
+  const { budgetMs, concurrency, limit } = { ...RECONCILE_DEFAULTS, ...limits };
+  const started = Date.now();
+  const report: ReconcileReport = { queried: 0, changed: 0, expired: 0, refundsSent: 0, errors: 0, left: 0, outOfTime: false, elapsedMs: 0 };
+  // Refunds first: money owed back, and few.
+  const refunds = await runPass(
+    { budgetMs, concurrency, limit },
+    () => claimRefund(deps),
+    async (refundId, signal) => {
+      report.refundsSent++;
+      await sendRefund(deps, refundId, { signal, claimed: true });
+    },
+    logError,
+  );
+  const payments = await runPass(
+    { budgetMs: Math.max(0, budgetMs - (Date.now() - started)), concurrency, limit: Math.max(0, limit - refunds.taken) },
+    () => claimPayment(deps),
+    (payment, signal) => checkClaimed(deps, payment, signal, report),
+    (error) => {
+      report.errors++;
+      logError(error);
+    },
+  );
+  report.outOfTime = refunds.outOfTime || payments.outOfTime;
+  report.left = await countDue(deps);
+  report.elapsedMs = Date.now() - started;
   return report;
 }

@@ -2,7 +2,9 @@
 import { prisma } from "../db";
 import { getEnv } from "../env";
 import { SANDBOX_PATH } from "../scanforpay/config";
+import { after } from "next/server";
 import type { SandboxDeps } from "./gateway";
+import { deliverDueNotifies } from "./notify";
 
 export function appSandboxDeps(): SandboxDeps {
   const env = getEnv();
@@ -33,4 +35,20 @@ export function controlRefusal(request: Request): Response | null {
 
 export function sandboxNotFound(): Response {
   return new Response("Not Found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+}
+
+/**
+ * On a serverless host no worker runs between requests: the request that paid (a hosted
+ * page's button, the control endpoint) delivers the notifies now due once it has answered,
+ * in a short bounded pass. A long-running server's worker does it within a second anyway.
+ */
+export function deliverNotifiesAfterResponse(): void {
+  if (!getEnv().serverless) return;
+  after(async () => {
+    try {
+      await deliverDueNotifies(appSandboxDeps(), { budgetMs: 5_000 });
+    } catch (error) {
+      console.error(`[sandbox] notify delivery: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
 }

@@ -1,9 +1,11 @@
 // Notify delivery: a signed POST of the payment result to the merchant's notifyUrl, retried
 // on anything but the exact body `success`, on API.md's schedule: immediately, then 15 s,
 // 1 min, 5 min, 30 min and 2 h later (scaled by notifyDelayScale), then given up.
-// Driven by an in-process worker (long-running server) and by a cron route (serverless);
-// each attempt is claimed with a conditional update first, so the two never both send it.
+// Driven by an in-process worker (long-running server), by a cron route, and on serverless
+// hosts also right after the request that paid (the hosted page's button, the control
+// endpoint); each attempt is claimed in the database first, so no two ever both send it.
 import type { SandboxNotify, SandboxOrder } from "../generated/prisma/client";
+import { runPass, type PassLimits } from "../jobs/pass";
 import { nowOf, payResultBody, signedResponse, type SandboxDeps } from "./gateway";
 
 /** Seconds to wait before attempt n+1, after n failed attempts (index n-1). */
@@ -27,18 +29,43 @@ export async function queueNotifies(deps: SandboxDeps, order: SandboxOrder, mode
   return created;
 }
 
-/** Sends every notify attempt that is due. Returns how many attempts were made. */
-export async function deliverDueNotifies(deps: SandboxDeps, limit = 25): Promise<number> {
+export type DeliveryReport = { attempts: number; left: number; outOfTime: boolean; elapsedMs: number };
+
+export const DELIVERY_DEFAULTS: PassLimits = { budgetMs: 10_000, concurrency: 4, limit: 200 };
+
+/** Claims the notify due first (a lease on it), or null when none is due. */
+async function claimDue(deps: SandboxDeps): Promise<string | null> {
   const now = nowOf(deps);
-  const due = await deps.db.sandboxNotify.findMany({
-    where: { status: "pending", dueAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-    orderBy: { dueAt: "asc" },
-    take: limit,
-    select: { id: true },
-  });
+  const rows = await deps.db.$queryRaw<{ id: string }[]>`
+    UPDATE "SandboxNotify" SET "lockedUntil" = ${new Date(now.getTime() + CLAIM_MS)}
+    WHERE "id" = (
+      SELECT "id" FROM "SandboxNotify"
+      WHERE "status" = 'pending' AND "dueAt" <= ${now} AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
+      ORDER BY "dueAt" ASC
+      LIMIT 1 FOR UPDATE SKIP LOCKED)
+    RETURNING "id"`;
+  return rows[0]?.id ?? null;
+}
+
+/**
+ * Sends the notify attempts that are due: one bounded pass (a time budget, a few at once),
+ * each claimed first, so that the worker, the cron route and any number of serverless
+ * instances never send one attempt twice.
+ */
+export async function deliverDueNotifies(deps: SandboxDeps, limits: Partial<PassLimits> = {}): Promise<DeliveryReport> {
   let attempts = 0;
-  for (const { id } of due) if (await deliverNotify(deps, id)) attempts++;
-  return attempts;
+  const pass = await runPass(
+    { ...DELIVERY_DEFAULTS, ...limits },
+    () => claimDue(deps),
+    async (id, signal) => {
+      await attempt(deps, id, signal);
+      attempts++;
+    },
+    (error) => console.error(`[sandbox] notify delivery: ${error instanceof Error ? error.message : String(error)}`),
+  );
+  const now = nowOf(deps);
+  const left = await deps.db.sandboxNotify.count({ where: { status: "pending", dueAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] } });
+  return { attempts, left, outOfTime: pass.outOfTime, elapsedMs: pass.elapsedMs };
 }
 
 /** One attempt at one notify, if it can be claimed. Resolves to whether an attempt was made. */
@@ -49,17 +76,24 @@ export async function deliverNotify(deps: SandboxDeps, id: string): Promise<bool
     data: { lockedUntil: new Date(now.getTime() + CLAIM_MS) },
   });
   if (claimed.count === 0) return false;
+  await attempt(deps, id);
+  return true;
+}
+
+/** POSTs a claimed notify once and records the answer: delivered, due again later, or given up. */
+async function attempt(deps: SandboxDeps, id: string, signal?: AbortSignal): Promise<void> {
   const notify = await deps.db.sandboxNotify.findUniqueOrThrow({ where: { id }, include: { order: true } });
   const url = notify.order.notifyUrl;
   let status = 0;
   let text = "";
   try {
     if (!url) throw new Error("no notifyUrl");
+    const timeout = AbortSignal.timeout(DELIVERY_TIMEOUT_MS);
     const response = await (deps.fetch ?? fetch)(url, {
       method: "POST",
       headers: { "content-type": "application/json; charset=utf-8" },
       body: notify.payload,
-      signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+      signal: signal ? AbortSignal.any([timeout, signal]) : timeout,
       redirect: "manual",
     });
     status = response.status;
@@ -85,7 +119,6 @@ export async function deliverNotify(deps: SandboxDeps, id: string): Promise<bool
           : { dueAt: new Date(after.getTime() + nextDelay * 1000 * (deps.notifyDelayScale ?? 1)) }),
     },
   });
-  return true;
 }
 
 /** Polls for due notifies until stopped (the long-running server's worker). */

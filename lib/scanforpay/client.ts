@@ -55,7 +55,22 @@ export type ScanForPayConfig = {
   onExchange?: (exchange: Exchange) => void | Promise<void>;
   fetch?: typeof fetch;
   now?: () => Date;
+  /** Stops calls under way and every retry when it fires (a reconciliation pass out of time). */
+  signal?: AbortSignal;
 };
+
+/** Waits, or less if the signal fires first. */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}
 
 /** Fields the client fills in itself. */
 type Own = "storeNo";
@@ -97,12 +112,16 @@ export function createScanForPayClient(config: ScanForPayConfig) {
         method: "POST",
         headers: { "content-type": "application/json; charset=utf-8", accept: "application/json" },
         body: text,
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: config.signal ? AbortSignal.any([AbortSignal.timeout(timeoutMs), config.signal]) : AbortSignal.timeout(timeoutMs),
         cache: "no-store",
       });
     } catch (error) {
       const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-      const message = timedOut ? `no answer from ScanForPay within ${timeoutMs} ms` : `could not reach ScanForPay: ${describeCause(error)}`;
+      const message = config.signal?.aborted
+        ? "stopped before ScanForPay answered (out of time)"
+        : timedOut
+          ? `no answer from ScanForPay within ${timeoutMs} ms`
+          : `could not reach ScanForPay: ${describeCause(error)}`;
       await record({ endpoint, direction: "received", rawText: `(${message})`, signatureValid: null, partnerOrderNo });
       throw new ScanForPayError(timedOut ? "timeout" : "network", `${endpoints[endpoint]}: ${message}`, { cause: error });
     }
@@ -151,8 +170,8 @@ export function createScanForPayClient(config: ScanForPayConfig) {
         }
         return parsed.data;
       } catch (error) {
-        if (!(error instanceof ScanForPayError) || !error.retryable || attempt >= attempts) throw error;
-        await new Promise((resolve) => setTimeout(resolve, retryDelayMs * 2 ** (attempt - 1)));
+        if (!(error instanceof ScanForPayError) || !error.retryable || attempt >= attempts || config.signal?.aborted) throw error;
+        await pause(retryDelayMs * 2 ** (attempt - 1), config.signal);
       }
     }
   }

@@ -118,7 +118,7 @@ describe("payment flows", () => {
     const order = await newOrder();
     const { payment } = await startPayment(deps, order, { wallet: "Wechat", flow: "qrcode" });
     await control(payment.partnerOrderNo, "success", "normal");
-    expect(await deliverDueNotifies(sandbox.deps)).toBe(1);
+    expect((await deliverDueNotifies(sandbox.deps)).attempts).toBe(1);
     expect(await state(order.id)).toMatchObject({ order: "paid", payments: ["paid"] });
     // The shop answered `success`: the gateway stops.
     expect(await db.sandboxNotify.findFirst({ where: { order: { partnerOrderNo: payment.partnerOrderNo } } })).toMatchObject({ status: "delivered", lastAnswer: "success" });
@@ -328,6 +328,8 @@ describe("failures and reconciliation", () => {
     // The customer had paid just before the outage: the next reconciliation records it.
     const gatewayOrder = (await findOrderByPartnerOrderNo(sandbox.deps, payment.partnerOrderNo))!;
     await db.sandboxOrder.update({ where: { id: gatewayOrder.id }, data: { status: 1, payTime: new Date() } });
+    // Asked again at its next backoff step (2 minutes after the failed check).
+    clock = new Date(clock.getTime() + 2 * 60 * 1000);
     await reconcile(deps);
     expect(await state(order.id)).toMatchObject({ order: "paid", payments: ["paid"] });
   });

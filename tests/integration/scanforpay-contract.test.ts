@@ -345,11 +345,11 @@ describe("notify", () => {
     const partnerOrderNo = orderNo();
     await client().createWebsitePayment({ partnerOrderNo, wallet: "AlipayHK", currency: "HKD", orderAmount: 16800, notifyUrl: receiver.url });
     await actOnOrder(gateway.deps, (await findOrderByPartnerOrderNo(gateway.deps, partnerOrderNo))!, "success");
-    expect(await deliverDueNotifies(gateway.deps)).toBe(1);
+    expect((await deliverDueNotifies(gateway.deps)).attempts).toBe(1);
     expect(receiver.received).toHaveLength(1);
     const notify = client().parseNotify(receiver.received[0]!);
     expect(notify.result).toMatchObject({ partnerOrderNo, orderAmount: 16800, currency: "HKD", status: 1, wallet: "AlipayHK" });
-    expect(await deliverDueNotifies(gateway.deps)).toBe(0);
+    expect((await deliverDueNotifies(gateway.deps)).attempts).toBe(0);
     // Altered by one byte, or signed with another key: refused.
     const body = receiver.received[0]!;
     expect(() => client().parseNotify(body.replace('"orderAmount":16800', '"orderAmount":16801'))).toThrow(/signature/);

@@ -5,6 +5,17 @@ import { describeProblems, parseEnv } from "@/lib/env";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
+/** A deployed shop with real credentials, complete. */
+const production = {
+  DATABASE_URL: "postgresql://shop:pw@db.example.com:5432/shop?sslmode=require",
+  APP_URL: "https://shop.example.com",
+  SCANFORPAY_PARTNER_NO: "10001",
+  SCANFORPAY_STORE_NO: "100010000000002",
+  SCANFORPAY_SIGN_KEY: "k",
+  SESSION_SECRET: "x".repeat(32),
+  CRON_SECRET: "c".repeat(32),
+};
+
 describe("parseEnv", () => {
   it("runs in sandbox mode with nothing set", () => {
     const result = parseEnv({});
@@ -22,14 +33,9 @@ describe("parseEnv", () => {
   });
 
   it("accepts a complete production configuration", () => {
-    const result = parseEnv({
-      DATABASE_URL: "postgresql://shop:pw@db.example.com:5432/shop?sslmode=require",
-      SCANFORPAY_PARTNER_NO: "10001",
-      SCANFORPAY_STORE_NO: "100010000000002",
-      SCANFORPAY_SIGN_KEY: "k",
-      SESSION_SECRET: "x".repeat(32),
-    });
+    const result = parseEnv(production);
     expect(result.ok && result.env.paymentMode).toBe("production");
+    expect(result.ok && result.env.serverless).toBe(false);
   });
 
   it("names each bad variable once, in plain words", () => {
@@ -74,8 +80,71 @@ describe("parseEnv", () => {
   });
 
   it("requires a session secret with real credentials", () => {
-    const result = parseEnv({ SCANFORPAY_PARTNER_NO: "1", SCANFORPAY_STORE_NO: "2", SCANFORPAY_SIGN_KEY: "k" });
+    const { SESSION_SECRET: _, ...rest } = production;
+    const result = parseEnv(rest);
     expect(!result.ok && result.problems).toEqual([expect.stringMatching(/^SESSION_SECRET is required when real ScanForPay credentials are set/)]);
+  });
+});
+
+describe("what would break a deployed shop is refused by name", () => {
+  const without = (name: keyof typeof production) => Object.fromEntries(Object.entries(production).filter(([key]) => key !== name));
+  const problems = (vars: Record<string, string>) => {
+    const result = parseEnv(vars);
+    return result.ok ? [] : result.problems;
+  };
+
+  it("real credentials: DATABASE_URL, APP_URL and CRON_SECRET each required", () => {
+    expect(problems(without("DATABASE_URL"))).toEqual([expect.stringMatching(/^DATABASE_URL is required with real ScanForPay credentials/)]);
+    expect(problems(without("APP_URL"))).toEqual([expect.stringMatching(/^APP_URL is required with real ScanForPay credentials: your shop's public https URL/)]);
+    expect(problems(without("CRON_SECRET"))).toEqual([expect.stringMatching(/^CRON_SECRET is required with real ScanForPay credentials.*\/api\/cron\/reconcile/)]);
+  });
+
+  it("real credentials on the embedded database: fine in development, refused by `next start`", () => {
+    const embedded = { ...production, DATABASE_URL: "postgresql://postgres:postgres@127.0.0.1:51214/postgres", EMBEDDED_DATABASE: "1" };
+    expect(problems({ ...embedded, NODE_ENV: "development" })).toEqual([]);
+    expect(problems({ ...embedded, NODE_ENV: "production" })).toEqual([expect.stringMatching(/^DATABASE_URL is required/)]);
+  });
+
+  it("on Vercel, even in sandbox mode, no DATABASE_URL is refused (never the embedded database)", () => {
+    expect(problems({ VERCEL: "1", VERCEL_ENV: "preview", VERCEL_URL: "shop-abc.vercel.app" })).toEqual([expect.stringMatching(/^DATABASE_URL is required on Vercel/)]);
+  });
+
+  it("on Vercel, APP_URL comes from the production domain or the deployment's URL, and the log says so", () => {
+    const vercel = { VERCEL: "1", DATABASE_URL: "postgresql://u:p@pooler.example.com/shop", VERCEL_PROJECT_PRODUCTION_URL: "shop.example.com", VERCEL_URL: "shop-abc123-me.vercel.app" };
+    const prod = parseEnv({ ...vercel, VERCEL_ENV: "production" });
+    expect(prod.ok && prod.env.appUrl).toBe("https://shop.example.com");
+    expect(prod.ok && prod.env.notices).toEqual([expect.stringMatching(/^APP_URL is not set: using https:\/\/shop\.example\.com from VERCEL_PROJECT_PRODUCTION_URL/)]);
+    const preview = parseEnv({ ...vercel, VERCEL_ENV: "preview" });
+    expect(preview.ok && preview.env.appUrl).toBe("https://shop-abc123-me.vercel.app");
+    // An APP_URL of the merchant's own wins, and nothing needs saying.
+    const own = parseEnv({ ...vercel, VERCEL_ENV: "production", APP_URL: "https://www.shop.hk" });
+    expect(own.ok && [own.env.appUrl, own.env.notices]).toEqual(["https://www.shop.hk", []]);
+    expect(problems({ VERCEL: "1", DATABASE_URL: vercel.DATABASE_URL })).toEqual([expect.stringMatching(/^APP_URL is required: Vercel set neither/)]);
+  });
+
+  it("serverless mode: on with VERCEL=1 or SERVERLESS=1, off with SERVERLESS=0", () => {
+    const vercel = { VERCEL: "1", VERCEL_URL: "x.vercel.app", DATABASE_URL: "postgresql://u@h/db" };
+    expect(parseEnv(vercel).ok && (parseEnv(vercel) as { env: { serverless: boolean } }).env.serverless).toBe(true);
+    const serverless = (vars: Record<string, string>) => {
+      const result = parseEnv(vars);
+      return result.ok ? result.env.serverless : "invalid";
+    };
+    expect(serverless({ ...vercel, SERVERLESS: "0" })).toBe(false);
+    expect(serverless({ SERVERLESS: "1" })).toBe(true);
+    expect(serverless({})).toBe(false);
+    expect(serverless({ SERVERLESS: "yes" })).toBe("invalid");
+  });
+
+  it("reconciliation settings: defaults, and bad values named", () => {
+    const result = parseEnv({});
+    expect(result.ok && result.env.reconcile).toEqual({ budgetMs: 20_000, concurrency: 4, delayScale: 1, intervalMs: 60_000 });
+    const serverless = parseEnv({ SERVERLESS: "1", RECONCILE_INTERVAL: "1m", RECONCILE_BUDGET_MS: "5000", RECONCILE_CONCURRENCY: "8" });
+    expect(serverless.ok && serverless.env.reconcile).toMatchObject({ budgetMs: 5_000, concurrency: 8, intervalMs: 60_000 });
+    expect(parseEnv({ SERVERLESS: "1" }).ok && (parseEnv({ SERVERLESS: "1" }) as { env: { reconcile: { intervalMs: number } } }).env.reconcile.intervalMs).toBe(86_400_000);
+    expect(problems({ RECONCILE_CONCURRENCY: "0", RECONCILE_INTERVAL: "often" })).toEqual([
+      expect.stringMatching(/^RECONCILE_CONCURRENCY must be a whole number/),
+      expect.stringMatching(/^RECONCILE_INTERVAL must be/),
+    ]);
   });
 });
 

@@ -1,14 +1,17 @@
-// GET /api/cron/reconcile: query payments still pending after a minute, expire attempts past
-// their timeout, retry pending refunds. Vercel Cron calls it (vercel.json); with CRON_SECRET
-// set it needs `Authorization: Bearer ${CRON_SECRET}`.
+// GET /api/cron/reconcile: one reconciliation pass (lib/orders/reconcile.ts): refunds due
+// again, pending payments due a query, expiry on the gateway's word; within
+// RECONCILE_BUDGET_MS, claimed in the database so that overlapping calls never repeat work.
+// Vercel Cron calls it (vercel.json), or any scheduler; with CRON_SECRET set it needs
+// `Authorization: Bearer ${CRON_SECRET}`. Answers the pass's report, `left` saying what waits.
 import { cronRefusal } from "@/lib/orders/cron-auth";
-import { appOrdersDeps } from "@/lib/orders/app";
-import { reconcile } from "@/lib/orders/reconcile";
+import { runReconcile } from "@/lib/orders/app";
 
 export const dynamic = "force-dynamic";
+// Well above the pass's own budget (20 s by default), within every Vercel plan's limit.
+export const maxDuration = 60;
 
 export async function GET(request: Request) {
   const refusal = cronRefusal(request);
   if (refusal) return refusal;
-  return Response.json(await reconcile(appOrdersDeps()));
+  return Response.json(await runReconcile(), { headers: { "cache-control": "no-store" } });
 }

@@ -6,11 +6,11 @@ import { appSandboxDeps, sandboxEnabled, sandboxNotFound } from "@/lib/sandbox/a
 import { deliverDueNotifies } from "@/lib/sandbox/notify";
 
 export const dynamic = "force-dynamic";
+export const maxDuration = 60;
 
 export async function GET(request: Request) {
   if (!sandboxEnabled()) return sandboxNotFound();
   const refusal = cronRefusal(request);
   if (refusal) return refusal;
-  const attempts = await deliverDueNotifies(appSandboxDeps());
-  return Response.json({ attempts });
+  return Response.json(await deliverDueNotifies(appSandboxDeps()), { headers: { "cache-control": "no-store" } });
 }

@@ -4,6 +4,8 @@ import { AdminRefund, AdminRequery } from "@/components/admin-payment-actions";
 import { requireAdmin } from "@/lib/admin/guard";
 import { newRefundNo } from "@/lib/admin/refunds";
 import { prisma } from "@/lib/db";
+import { appOrdersDeps } from "@/lib/orders/app";
+import { checkOrderNow, RETURN_QUERY_INTERVAL_MS } from "@/lib/orders/check";
 import { formatMoney, toMajorString } from "@/lib/money";
 
 export const dynamic = "force-dynamic";
@@ -13,6 +15,9 @@ const time = (d: Date) => d.toISOString().replace("T", " ").slice(0, 19) + " UTC
 export default async function AdminOrder({ params }: { params: Promise<{ orderNo: string }> }) {
   await requireAdmin();
   const { orderNo } = await params;
+  // Opening an unpaid order asks the gateway about its pending attempts first (rate-limited).
+  const unpaid = await prisma.order.findUnique({ where: { orderNo: orderNo.slice(0, 20) }, select: { id: true, status: true } });
+  if (unpaid?.status === "pending") await checkOrderNow(appOrdersDeps(), unpaid.id, RETURN_QUERY_INTERVAL_MS);
   const order = await prisma.order.findUnique({
     where: { orderNo: orderNo.slice(0, 20) },
     include: {

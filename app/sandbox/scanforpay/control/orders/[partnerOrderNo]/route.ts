@@ -3,7 +3,7 @@
 //   { "outcome": "success" | "fail" | "cancel", "notify": "normal" | "duplicate" | "before-return" | "delayed" | "none" }
 // GET answers the order as the gateway sees it.
 import { z } from "zod";
-import { appSandboxDeps, controlRefusal, sandboxEnabled, sandboxNotFound } from "@/lib/sandbox/app";
+import { appSandboxDeps, deliverNotifiesAfterResponse, controlRefusal, sandboxEnabled, sandboxNotFound } from "@/lib/sandbox/app";
 import { actOnOrder, describeOrder, findOrderByPartnerOrderNo, notifyModeSchema, outcomeSchema } from "@/lib/sandbox/customer";
 
 export const dynamic = "force-dynamic";
@@ -34,5 +34,6 @@ export async function POST(request: Request, { params }: Params) {
     );
   }
   const result = await actOnOrder(deps, order, body.data.outcome, body.data.notify);
+  deliverNotifiesAfterResponse();
   return Response.json({ ...describeOrder(deps, result.order), effect: result.effect, notifiesQueued: result.notifies, returnUrl: result.order.returnUrl });
 }

@@ -2,7 +2,7 @@
 // chosen in the "advanced" panel. Then the browser goes back to the shop's returnUrl
 // (website and JS API), or back to the page (a phone that scanned a QR code).
 import { z } from "zod";
-import { appSandboxDeps, sandboxEnabled, sandboxNotFound } from "@/lib/sandbox/app";
+import { appSandboxDeps, deliverNotifiesAfterResponse, sandboxEnabled, sandboxNotFound } from "@/lib/sandbox/app";
 import { actOnOrder, findOrderByToken, notifyModeSchema, outcomeSchema, returnPageHtml } from "@/lib/sandbox/customer";
 
 export const dynamic = "force-dynamic";
@@ -28,6 +28,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
   }
   const { outcome, notify, via } = parsed.data;
   const result = await actOnOrder(deps, order, outcome, notify);
+  deliverNotifiesAfterResponse();
   // A phone that scanned the QR code is not the shop's browser: it stays on the gateway.
   // (A relative Location: the phone may know this server under another host than APP_URL.)
   if (order.flow === "qrcode" || via === "scan" || !result.order.returnUrl) {

@@ -1,0 +1,56 @@
+// Settling on demand: between reconciliation passes (on Vercel's Hobby plan they run once a
+// day), the requests that care about one payment ask the gateway about that payment: the
+// browser's return, the customer's status polling, the merchant opening the order. Each
+// query is rate-limited per payment through one conditional update, whoever asks, so no
+// client can drive the merchant's gateway traffic.
+import { ScanForPayError } from "../scanforpay/errors";
+import type { OrdersDeps } from "./gateway";
+import { applyPayResult } from "./payments";
+
+/** Status polling (every few seconds from an open order or QR page) asks at most this often. */
+export const POLL_QUERY_INTERVAL_MS = 10_000;
+/** The browser's return and the back office ask at most this often. */
+export const RETURN_QUERY_INTERVAL_MS = 3_000;
+/** A customer or merchant is waiting: an on-demand query gives up after this long. */
+export const ON_DEMAND_TIMEOUT_MS = 5_000;
+
+/**
+ * Pay Query for one payment if it is pending and nobody asked within `minIntervalMs`;
+ * applies the answer through the state machine. Resolves to whether it moved the payment.
+ * A failed query changes nothing: reconciliation asks again later.
+ */
+export async function checkPaymentNow(deps: OrdersDeps, paymentId: string, minIntervalMs: number): Promise<boolean> {
+  const now = deps.gateway.now();
+  const claimed = await deps.db.payment.updateMany({
+    where: { id: paymentId, status: "pending", OR: [{ lastCheckedAt: null }, { lastCheckedAt: { lte: new Date(now.getTime() - minIntervalMs) } }] },
+    data: { lastCheckedAt: now },
+  });
+  if (claimed.count === 0) return false;
+  const payment = await deps.db.payment.findUniqueOrThrow({ where: { id: paymentId } });
+  const signal = AbortSignal.timeout(ON_DEMAND_TIMEOUT_MS);
+  try {
+    const result = await deps.gateway.client(payment.id, { signal }).payQuery({ partnerOrderNo: payment.partnerOrderNo });
+    const outcome = await applyPayResult(deps, payment, result, { signal });
+    if (!outcome.applied) {
+      await deps.db.paymentEvent.create({ data: { paymentId: payment.id, kind: "query", direction: "received", rawText: "(not applied)", note: outcome.reason } });
+    }
+    return outcome.applied && outcome.changed;
+  } catch (error) {
+    if (error instanceof ScanForPayError) return false;
+    throw error;
+  }
+}
+
+/** Asks about an unpaid order's pending attempts (the latest few), each rate-limited. */
+export async function checkOrderNow(deps: OrdersDeps, orderId: string, minIntervalMs: number): Promise<boolean> {
+  const pending = await deps.db.payment.findMany({ where: { orderId, status: "pending" }, orderBy: { createdAt: "desc" }, take: 3, select: { id: true } });
+  const moved = await Promise.all(pending.map(({ id }) => checkPaymentNow(deps, id, minIntervalMs)));
+  return moved.some(Boolean);
+}
+
+/** An order's status for the customer's polling: asked about first while it is pending. */
+export async function refreshedStatus(deps: OrdersDeps, order: { id: string; status: string }): Promise<string> {
+  if (order.status !== "pending") return order.status;
+  if (!(await checkOrderNow(deps, order.id, POLL_QUERY_INTERVAL_MS))) return order.status;
+  return (await deps.db.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).status;
+}
