@@ -5,6 +5,8 @@ import { defineConfig, devices } from "@playwright/test";
 // a throwaway in-memory PGlite, or E2E_DATABASE_URL, a real PostgreSQL database that the
 // caller has migrated and seeded (CI's PostgreSQL run). A DATABASE_URL in your shell or
 // .env.local is deliberately not used: the tests never touch your development data.
+// E2E_SERVERLESS=1 serves the build in serverless mode (no in-process timers or workers),
+// as CI's serverless simulation does behind PgBouncer.
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
@@ -64,6 +66,9 @@ export default defineConfig({
       // payUrls and the client's sandbox base must be the address the browser uses.
       APP_URL: baseURL,
       SANDBOX_NOTIFY_DELAY_SCALE: "0.001",
+      // Reconciliation's backoff in milliseconds instead of minutes: a cron call settles at once.
+      RECONCILE_DELAY_SCALE: "0.001",
+      SERVERLESS: process.env.E2E_SERVERLESS === "1" ? "1" : "",
       PGLITE_DIR: "memory",
       PGLITE_PORT: process.env.E2E_PGLITE_PORT ?? "51231",
       NEXT_TELEMETRY_DISABLED: "1",

@@ -25,11 +25,18 @@ function close(server: Server): Promise<void> {
   return new Promise((resolve) => server.close(() => resolve()));
 }
 
-export type SandboxServer = { apiBase: string; deps: SandboxDeps; close(): Promise<void> };
+export type SandboxServer = {
+  apiBase: string;
+  deps: SandboxDeps;
+  /** Requests the gateway has received, by endpoint (Pay Query: `payQuery`). */
+  calls: Partial<Record<Endpoint, number>>;
+  close(): Promise<void>;
+};
 
 export async function startSandboxServer(db: TestDb, options: Partial<SandboxDeps> = {}): Promise<SandboxServer> {
   const byPath = new Map<string, Endpoint>(Object.entries(endpoints).map(([name, path]) => [`/sandbox/scanforpay${path}`, name as Endpoint]));
   const deps: SandboxDeps = { db, baseUrl: "", notifyDelayScale: 0.001, timeoutFaultMs: 1_000, ...options };
+  const calls: SandboxServer["calls"] = {};
   const server = createServer(async (request, response) => {
     // The control endpoint, as app/sandbox/scanforpay/control/orders/[partnerOrderNo] serves it.
     const control = /^\/sandbox\/scanforpay\/control\/orders\/([^/]+)$/.exec(request.url ?? "");
@@ -45,6 +52,7 @@ export async function startSandboxServer(db: TestDb, options: Partial<SandboxDep
       response.writeHead(404).end("Not Found");
       return;
     }
+    calls[endpoint] = (calls[endpoint] ?? 0) + 1;
     try {
       const answer = await handleGatewayRequest(deps, endpoint, await readBody(request));
       response.writeHead(answer.status, { "content-type": answer.contentType }).end(answer.body);
@@ -54,7 +62,7 @@ export async function startSandboxServer(db: TestDb, options: Partial<SandboxDep
   });
   const port = await listen(server);
   deps.baseUrl = `http://127.0.0.1:${port}/sandbox/scanforpay`;
-  return { apiBase: deps.baseUrl, deps, close: () => close(server) };
+  return { apiBase: deps.baseUrl, deps, calls, close: () => close(server) };
 }
 
 export type NotifyReceiver = {
@@ -83,6 +91,16 @@ export async function startFixedServer(status: number, body: string): Promise<{ 
   const server = createServer((_request, response) => {
     hits++;
     response.writeHead(status, { "content-type": "text/html" }).end(body);
+  });
+  const port = await listen(server);
+  return { url: `http://127.0.0.1:${port}`, hits: () => hits, close: () => close(server) };
+}
+
+/** A gateway that takes every request and never answers (a hung upstream). */
+export async function startHangingServer(): Promise<{ url: string; hits: () => number; close(): Promise<void> }> {
+  let hits = 0;
+  const server = createServer(() => {
+    hits++;
   });
   const port = await listen(server);
   return { url: `http://127.0.0.1:${port}`, hits: () => hits, close: () => close(server) };

@@ -1,6 +1,9 @@
 import Link from "next/link";
+import { AdminReconcileStatus } from "@/components/admin-reconcile-status";
 import { AdminRevenueChart } from "@/components/admin-revenue-chart";
+import { reconcileHealth } from "@/lib/admin/background";
 import { dashboard } from "@/lib/admin/dashboard";
+import { getEnv } from "@/lib/env";
 import { requireAdmin } from "@/lib/admin/guard";
 import { prisma } from "@/lib/db";
 import { formatMoney } from "@/lib/money";
@@ -12,7 +15,9 @@ const money = (amounts: Record<string, number>) =>
 
 export default async function AdminDashboard() {
   await requireAdmin();
-  const data = await dashboard(prisma);
+  const env = getEnv();
+  const now = new Date();
+  const [data, health] = await Promise.all([dashboard(prisma, now), reconcileHealth(prisma, env.reconcile.intervalMs, now)]);
   const labels = { 1: "Today", 7: "Last 7 days", 30: "Last 30 days" } as const;
   return (
     <div className="space-y-6">
@@ -22,10 +27,11 @@ export default async function AdminDashboard() {
           {data.stuckPending} payment{data.stuckPending === 1 ? " is" : "s are"} still pending past their time to pay.{" "}
           <Link href="/admin/orders?status=pending" className="font-semibold underline">
             See pending orders
-          </Link>{" "}
-          (reconciliation queries them every minute).
+          </Link>
+          .
         </p>
       )}
+      <AdminReconcileStatus health={health} intervalMs={env.reconcile.intervalMs} serverless={env.serverless} now={now} />
       <div className="grid gap-4 md:grid-cols-3">
         {data.periods.map((p) => (
           <section key={p.days} aria-label={labels[p.days]} className="rounded-xl border border-stone-200 bg-white p-4">

@@ -1,0 +1,46 @@
+// Is reconciliation keeping up? When it last ran, what waits, the oldest, and whether the
+// scheduler has stopped calling (a cron never set up, a CRON_SECRET that does not match).
+import type { Db } from "../db";
+
+export type ReconcileHealth = {
+  lastRunAt: Date | null;
+  lastReport: { queried?: number; changed?: number; left?: number; outOfTime?: boolean } | null;
+  runs: number;
+  pendingPayments: number;
+  oldestPendingAt: Date | null;
+  pendingRefunds: number;
+  /** never: no pass yet though payments wait; late: none for longer than the schedule allows. */
+  state: "ok" | "late" | "never";
+};
+
+/** How long past its schedule a pass may be before the merchant is warned (pure). */
+export function allowedGapMs(intervalMs: number): number {
+  return intervalMs + Math.max(intervalMs / 2, 5 * 60_000);
+}
+
+/** Pure: the warning state from the last run and the oldest waiting payment. */
+export function reconcileState(lastRunAt: Date | null, oldestPendingAt: Date | null, now: Date, intervalMs: number): ReconcileHealth["state"] {
+  const gap = allowedGapMs(intervalMs);
+  if (lastRunAt === null) return oldestPendingAt !== null && now.getTime() - oldestPendingAt.getTime() > gap ? "never" : "ok";
+  return now.getTime() - lastRunAt.getTime() > gap ? "late" : "ok";
+}
+
+export async function reconcileHealth(db: Db, intervalMs: number, now = new Date()): Promise<ReconcileHealth> {
+  const [run, pendingPayments, oldest, pendingRefunds] = await Promise.all([
+    db.jobRun.findUnique({ where: { name: "reconcile" } }),
+    db.payment.count({ where: { status: "pending" } }),
+    db.payment.findFirst({ where: { status: "pending" }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
+    db.refund.count({ where: { status: "pending" } }),
+  ]);
+  const lastRunAt = run?.finishedAt ?? null;
+  const oldestPendingAt = oldest?.createdAt ?? null;
+  return {
+    lastRunAt,
+    lastReport: (run?.report ?? null) as ReconcileHealth["lastReport"],
+    runs: run?.runs ?? 0,
+    pendingPayments,
+    oldestPendingAt,
+    pendingRefunds,
+    state: reconcileState(lastRunAt, oldestPendingAt, now, intervalMs),
+  };
+}

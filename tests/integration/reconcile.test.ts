@@ -1,0 +1,216 @@
+// Reconciliation under the load a real shop sees: a backlog of abandoned checkouts, passes
+// that overlap, a gateway that hangs, refunds whose answers are lost. Against the sandbox
+// gateway over real HTTP, on PGlite and (CI) PostgreSQL.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createGateway, type OrdersDeps } from "@/lib/orders/gateway";
+import { createOrder } from "@/lib/orders/create";
+import { handleNotify } from "@/lib/orders/messages";
+import { startPayment } from "@/lib/orders/payments";
+import { reconcile, RECONCILE_DEFAULTS } from "@/lib/orders/reconcile";
+import { findOrderByPartnerOrderNo } from "@/lib/sandbox/customer";
+import { setFault } from "@/lib/sandbox/faults";
+import { payResultBody, signedResponse } from "@/lib/sandbox/gateway";
+import { SANDBOX_CREDENTIALS } from "@/lib/scanforpay/config";
+import { seedCatalog } from "@/prisma/seed-catalog";
+import { startHangingServer, startSandboxServer, startShopServer, type SandboxServer } from "../helpers/sandbox-server";
+import { createTestDb, type TestDb } from "../helpers/test-db";
+
+let db: TestDb;
+let sandbox: SandboxServer;
+let shop: { url: string; close(): Promise<void> };
+let clock: Date | null = null;
+let deps: OrdersDeps;
+const now = () => clock ?? new Date();
+const later = (ms: number) => new Date(Date.now() + ms);
+const MIN = 60_000;
+
+function gatewayAt(apiBase: string, timeoutMs = 2_000) {
+  return createGateway(db, { config: { apiBase, ...SANDBOX_CREDENTIALS, retryDelayMs: 10, timeoutMs }, appUrl: shop.url, timeoutRule: "30m", now });
+}
+
+beforeAll(async () => {
+  db = await createTestDb();
+  await seedCatalog(db);
+  sandbox = await startSandboxServer(db);
+  shop = await startShopServer(() => deps);
+  deps = { db, gateway: gatewayAt(sandbox.apiBase) };
+});
+afterAll(async () => {
+  await shop?.close();
+  await sandbox?.close();
+  await db?.close();
+});
+beforeEach(async () => {
+  clock = null;
+  await db.sandboxFault.deleteMany();
+  // Each test starts with no backlog of its own making left by another.
+  await db.payment.updateMany({ where: { status: "pending" }, data: { status: "expired" } });
+  await db.refund.updateMany({ where: { status: "pending" }, data: { status: "failed" } });
+});
+
+const website = { wallet: "AlipayHK", flow: "website" } as const;
+const newOrder = () => createOrder(db, { items: [{ slug: "silk-fan", quantity: 1 }], email: "buyer@example.com", locale: "en" });
+
+async function control(partnerOrderNo: string, outcome: "success" | "fail" | "cancel", notify = "none") {
+  const response = await fetch(`${sandbox.apiBase}/control/orders/${partnerOrderNo}`, { method: "POST", body: JSON.stringify({ outcome, notify }) });
+  expect(response.status).toBe(200);
+}
+
+const payQueries = () => sandbox.calls.payQuery ?? 0;
+const refundCalls = () => sandbox.calls.refund ?? 0;
+
+async function abandoned(count: number) {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) ids.push((await startPayment(deps, await newOrder(), website)).payment.id);
+  return ids;
+}
+
+describe("a backlog of abandoned checkouts", () => {
+  it("60 abandoned and one paid whose notify was lost: one pass at its defaults marks the paid one paid", async () => {
+    await abandoned(60);
+    const order = await newOrder();
+    const { payment } = await startPayment(deps, order, website);
+    await control(payment.partnerOrderNo, "success", "none");
+
+    clock = later(2 * MIN);
+    const report = await reconcile(deps);
+    expect(report).toMatchObject({ queried: 61, changed: 1, errors: 0, left: 0, outOfTime: false });
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "paid", paidPaymentId: payment.id });
+    expect(report.elapsedMs).toBeLessThan(RECONCILE_DEFAULTS.budgetMs);
+
+    // Each abandoned one waits for its own next step: a second pass now asks nobody.
+    const before = payQueries();
+    expect(await reconcile(deps)).toMatchObject({ queried: 0, left: 0 });
+    expect(payQueries()).toBe(before);
+    const waiting = await db.payment.findMany({ where: { status: "pending" } });
+    expect(waiting).toHaveLength(60);
+    for (const p of waiting) {
+      expect(p.checks).toBe(1);
+      expect(p.nextCheckAt!.getTime()).toBe(clock.getTime() + 2 * MIN);
+    }
+  });
+
+  it("a pass that may take fewer than are due serves the oldest due first, and the next pass the rest", async () => {
+    const ids = await abandoned(6);
+    clock = later(2 * MIN);
+    expect(await reconcile(deps, { limit: 4 })).toMatchObject({ queried: 4, left: 2 });
+    expect(await reconcile(deps, { limit: 4 })).toMatchObject({ queried: 2, left: 0 });
+    const checks = await db.payment.findMany({ where: { id: { in: ids } }, select: { checks: true } });
+    expect(checks.map((c) => c.checks)).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+});
+
+describe("many runners", () => {
+  it("two passes started at the same moment query each payment once", async () => {
+    const ids = await abandoned(20);
+    clock = later(2 * MIN);
+    const before = payQueries();
+    const [a, b] = await Promise.all([reconcile(deps), reconcile(deps)]);
+    expect(a.queried + b.queried).toBe(20);
+    expect(payQueries() - before).toBe(20);
+    const checks = await db.payment.findMany({ where: { id: { in: ids } }, select: { checks: true } });
+    expect(checks.every((c) => c.checks === 1)).toBe(true);
+  });
+
+  it("five passes at once over one paid payment: one query, one transition", async () => {
+    const order = await newOrder();
+    const { payment } = await startPayment(deps, order, website);
+    await control(payment.partnerOrderNo, "success", "none");
+    clock = later(2 * MIN);
+    const before = payQueries();
+    const reports = await Promise.all(Array.from({ length: 5 }, () => reconcile(deps)));
+    expect(payQueries() - before).toBe(1);
+    expect(reports.reduce((n, r) => n + r.changed, 0)).toBe(1);
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("paid");
+  });
+
+  it("a runner that died leaves its claim to expire: the payment is due again after the lease", async () => {
+    const [id] = await abandoned(1);
+    clock = later(2 * MIN);
+    // A claim taken and never finished, as a killed function leaves it.
+    const leased = new Date(clock.getTime() + 5 * MIN);
+    await db.payment.update({ where: { id: id! }, data: { nextCheckAt: leased, checks: 1 } });
+    expect((await reconcile(deps)).queried).toBe(0);
+    clock = new Date(leased.getTime() + 1);
+    expect((await reconcile(deps)).queried).toBe(1);
+  });
+});
+
+describe("a gateway that hangs", () => {
+  it("a pass returns within its budget, and the payments are due again at their next step", async () => {
+    const hanging = await startHangingServer();
+    try {
+      const ids = await abandoned(8);
+      clock = later(2 * MIN);
+      const stuck: OrdersDeps = { db, gateway: gatewayAt(hanging.url, 10_000) };
+      const started = Date.now();
+      const report = await reconcile(stuck, { budgetMs: 1_500 });
+      const took = Date.now() - started;
+      expect(took).toBeLessThan(1_500 + 500);
+      expect(report).toMatchObject({ outOfTime: true });
+      // Four calls at once, never more.
+      expect(hanging.hits()).toBe(4);
+      expect(report.queried).toBe(4);
+      const rows = await db.payment.findMany({ where: { id: { in: ids } } });
+      expect(rows.every((p) => p.status === "pending")).toBe(true);
+      // The four it asked are due at their next step; the other four are still due now.
+      const asked = rows.filter((p) => p.checks === 1);
+      expect(asked).toHaveLength(4);
+      for (const p of asked) expect(p.nextCheckAt!.getTime()).toBe(clock.getTime() + 2 * MIN);
+      expect(report.left).toBe(4);
+    } finally {
+      await hanging.close();
+    }
+  });
+});
+
+describe("refunds whose answer was lost", () => {
+  it("are sent again with the same refundNo, once per backoff step, and counted once", async () => {
+    const order = await newOrder();
+    const first = await startPayment(deps, order, website);
+    const second = await startPayment(deps, order, website);
+    await control(first.payment.partnerOrderNo, "success", "before-return");
+    await control(second.payment.partnerOrderNo, "success", "none");
+    const notify = signedResponse(sandbox.deps, payResultBody((await findOrderByPartnerOrderNo(sandbox.deps, second.payment.partnerOrderNo))!, new Date()));
+    // Every refund answer garbled: the gateway refunds, the shop never hears it.
+    await setFault(db, "malformed", 1_000);
+    const t0 = Date.now();
+    clock = new Date(t0);
+    const sendsBefore = refundCalls();
+    await handleNotify(deps, notify);
+    const refund = await db.refund.findFirstOrThrow({ where: { paymentId: second.payment.id } });
+    expect(refund).toMatchObject({ status: "pending", attempts: 1, reason: "duplicate_payment" });
+    const sends = () => refundCalls() - sendsBefore;
+    // The client tries 3 times a send; count sends as the shop's attempts.
+    const attempts = async () => (await db.refund.findUniqueOrThrow({ where: { id: refund.id } })).attempts;
+    const perSend = sends();
+    expect(perSend).toBeGreaterThanOrEqual(1);
+
+    clock = new Date(t0 + 30_000); // before the first step (1 minute)
+    await reconcile(deps);
+    expect(await attempts()).toBe(1);
+
+    clock = new Date(t0 + MIN + 1_000); // the first step: sent again, by one of two passes
+    await Promise.all([reconcile(deps), reconcile(deps)]);
+    expect(await attempts()).toBe(2);
+    expect(sends()).toBe(2 * perSend);
+
+    clock = new Date(t0 + 2 * MIN); // within the second step (2 minutes): left alone
+    await reconcile(deps);
+    expect(await attempts()).toBe(2);
+
+    clock = new Date(t0 + MIN + 1_000 + 2 * MIN + 1_000); // the second step: once more
+    await reconcile(deps);
+    expect(await attempts()).toBe(3);
+
+    // The gateway answers again: the next send lands, and the refund counts once.
+    await db.sandboxFault.deleteMany();
+    clock = new Date(clock.getTime() + 5 * MIN + 1_000);
+    await reconcile(deps);
+    const done = await db.refund.findUniqueOrThrow({ where: { id: refund.id } });
+    expect(done).toMatchObject({ status: "succeeded", attempts: 4, refundNo: refund.refundNo });
+    expect(await db.payment.findUniqueOrThrow({ where: { id: second.payment.id } })).toMatchObject({ status: "refunded", refundedMinor: order.totalMinor });
+    expect((await findOrderByPartnerOrderNo(sandbox.deps, second.payment.partnerOrderNo))!.refundedAmount).toBe(order.totalMinor);
+    expect(await db.sandboxRefund.count({ where: { refundNo: refund.refundNo } })).toBe(1);
+  });
+});
