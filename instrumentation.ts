@@ -8,7 +8,10 @@ export async function register() {
   // Serverless (Vercel, SERVERLESS=1): an instance is frozen between requests, so a timer
   // here would not run. Reconciliation and notify delivery run from routes instead
   // (/api/cron/*, the status polling, the return, the sandbox's own pages).
-  if (env.serverless) return;
+  if (env.serverless) {
+    console.log("[background] serverless mode: no timers here; reconciliation runs from /api/cron/reconcile and on demand");
+    return;
+  }
   const [{ sandboxEnabled, appSandboxDeps }, { startNotifyWorker }, { runReconcile }] = await Promise.all([
     import("./lib/sandbox/app"),
     import("./lib/sandbox/notify"),
@@ -28,4 +31,5 @@ export async function register() {
       });
   }, 30_000);
   timer.unref?.();
+  console.log("[background] reconciliation every 30 s in this process");
 }

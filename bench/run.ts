@@ -1,7 +1,11 @@
 // npm run bench: speed of the money paths, measured (not asserted). Appends to bench/results.md.
 //  1. sign + verify a request (API.md's vector), and read + verify a notify envelope;
 //  2. the notify handler against a real (in-memory PGlite) database: the first, applying
-//     notify of a payment, and a duplicate of it; then Pay Query over HTTP to the sandbox.
+//     notify of a payment, and a duplicate of it; then Pay Query over HTTP to the sandbox;
+//  3. one reconciliation pass (defaults: 20 s budget, 4 calls at once) with 0, 100, 1,000 and
+//     10,000 pending payments due, all asked of the sandbox over HTTP: the pass keeps to its
+//     budget and its cost per payment stays flat, next to the floor of one bare Pay Query.
+// TEST_DATABASE_URL=postgresql://…/postgres runs the database parts on a real PostgreSQL.
 import { appendFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -9,6 +13,7 @@ import { performance } from "node:perf_hooks";
 import { createOrder } from "@/lib/orders/create";
 import { createGateway } from "@/lib/orders/gateway";
 import { handleNotify } from "@/lib/orders/messages";
+import { reconcile, RECONCILE_DEFAULTS } from "@/lib/orders/reconcile";
 import { startPayment } from "@/lib/orders/payments";
 import { SANDBOX_CREDENTIALS } from "@/lib/scanforpay/config";
 import { readEnvelope } from "@/lib/scanforpay/envelope";
@@ -79,11 +84,24 @@ async function main() {
     latency("notify, duplicate (verify, no change, log)", duplicate),
     latency("Pay Query over HTTP to the sandbox (sign, send, verify)", query),
   ];
+  const floor = [...query].sort((a, b) => a - b)[Math.floor(query.length / 2)]!;
+
+  // Reconciliation: a backlog of N abandoned checkouts, all due, at the sandbox unpaid.
+  const passes: string[] = [];
+  for (const n of [0, 100, 1_000, 10_000]) {
+    await db.payment.updateMany({ where: { status: "pending" }, data: { status: "expired" } });
+    await insertBacklog(db, n);
+    const pass = await reconcile(deps);
+    const perPayment = pass.queried ? pass.elapsedMs / pass.queried : 0;
+    passes.push(
+      `| ${n.toLocaleString("en")} | ${pass.queried.toLocaleString("en")} | ${pass.left.toLocaleString("en")} | ${(pass.elapsedMs / 1000).toFixed(2)} s${pass.outOfTime ? " (budget)" : ""} | ${pass.queried ? `${perPayment.toFixed(2)} ms` : "—"} | ${pass.queried ? `${((perPayment * RECONCILE_DEFAULTS.concurrency) / floor).toFixed(2)} ×` : "—"} |`,
+    );
+  }
   await sandbox.close();
   await db.close();
 
   const report = [
-    `## ${new Date().toISOString()} · Node ${process.version} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"} · in-memory PGlite`,
+    `## ${new Date().toISOString()} · Node ${process.version} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"} · ${db.kind === "postgres" ? "PostgreSQL on loopback" : "in-memory PGlite"}`,
     "",
     "| operation | rate | per call |",
     "| --- | --- | --- |",
@@ -93,11 +111,37 @@ async function main() {
     "| --- | --- | --- | --- | --- |",
     ...db_,
     "",
+    `One reconciliation pass (budget ${RECONCILE_DEFAULTS.budgetMs / 1000} s, ${RECONCILE_DEFAULTS.concurrency} gateway calls at once) over a backlog of pending payments, all due; floor: one bare Pay Query over HTTP, p50 ${floor.toFixed(2)} ms.`,
+    "",
+    "| pending | asked | left for the next pass | pass time | per payment (wall) | per payment ÷ floor (per call slot) |",
+    "| --- | --- | --- | --- | --- | --- |",
+    ...passes,
+    "",
     `Peak resident memory: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
     "",
   ].join("\n");
   console.log(report);
   appendFileSync(path.join(import.meta.dirname, "results.md"), report + "\n");
+}
+
+/** N pending payments due now, each with its order and its (unpaid) order at the sandbox, in bulk. */
+async function insertBacklog(db: Awaited<ReturnType<typeof createTestDb>>, n: number): Promise<void> {
+  if (n === 0) return;
+  const tag = Math.random().toString(36).slice(2, 8);
+  const created = new Date(Date.now() - 5 * 60_000);
+  const expires = new Date(Date.now() + 25 * 60_000);
+  await db.$executeRaw`
+    INSERT INTO "Order" ("id", "orderNo", "status", "totalMinor", "currency", "email", "accessToken", "createdAt", "updatedAt")
+    SELECT 'bo' || ${tag} || n, 'B' || ${tag} || '-' || n, 'pending', 22800, 'HKD', 'bench@example.com', 'bt' || ${tag} || n, ${created}, ${created}
+    FROM generate_series(1, ${n}::int) AS n`;
+  await db.$executeRaw`
+    INSERT INTO "Payment" ("id", "orderId", "partnerOrderNo", "wallet", "flow", "status", "amountMinor", "currency", "expiresAt", "nextCheckAt", "createdAt", "updatedAt")
+    SELECT 'bp' || ${tag} || n, 'bo' || ${tag} || n, 'bench' || ${tag} || n, 'AlipayHK', 'website', 'pending', 22800, 'HKD', ${expires}, ${created}, ${created}, ${created}
+    FROM generate_series(1, ${n}::int) AS n`;
+  await db.$executeRaw`
+    INSERT INTO "SandboxOrder" ("id", "orderNo", "partnerNo", "storeNo", "partnerOrderNo", "flow", "wallet", "currency", "orderAmount", "expiresAt", "token", "requestText", "createdAt", "updatedAt")
+    SELECT 'bs' || ${tag} || n, 'S' || ${tag} || n, ${SANDBOX_CREDENTIALS.partnerNo}, ${SANDBOX_CREDENTIALS.storeNo}, 'bench' || ${tag} || n, 'website', 'AlipayHK', 'HKD', 22800, ${expires}, 'bk' || ${tag} || n, '{}', ${created}, ${created}
+    FROM generate_series(1, ${n}::int) AS n`;
 }
 
 void main();

@@ -31,15 +31,19 @@ export const RECONCILE_DEFAULTS: PassLimits = { budgetMs: 20_000, concurrency: 4
 
 const logError = (error: unknown) => console.error(`[reconcile] ${error instanceof Error ? error.message : String(error)}`);
 
-/** Claims the pending payment due first, moving its next check past a lease; null when none is due. */
+/**
+ * Claims the pending payment due first, moving its next check past a lease; null when none
+ * is due. Every pending payment has a next check (set when it is created), so this is one
+ * ordered range scan of the (status, nextCheckAt) index, whatever the backlog.
+ */
 async function claimPayment(deps: OrdersDeps): Promise<Payment | null> {
   const now = deps.gateway.now();
   const rows = await deps.db.$queryRaw<{ id: string }[]>`
     UPDATE "Payment" SET "nextCheckAt" = ${leaseUntil(now)}, "checks" = "checks" + 1, "lastCheckedAt" = ${now}
     WHERE "id" = (
       SELECT "id" FROM "Payment"
-      WHERE "status" = 'pending' AND ("nextCheckAt" IS NULL OR "nextCheckAt" <= ${now})
-      ORDER BY "nextCheckAt" ASC NULLS FIRST
+      WHERE "status" = 'pending' AND "nextCheckAt" <= ${now}
+      ORDER BY "nextCheckAt" ASC
       LIMIT 1 FOR UPDATE SKIP LOCKED)
     RETURNING "id"`;
   const id = rows[0]?.id;
@@ -53,8 +57,8 @@ async function claimRefund(deps: OrdersDeps): Promise<string | null> {
     UPDATE "Refund" SET "attempts" = "attempts" + 1, "nextAttemptAt" = ${leaseUntil(now)}
     WHERE "id" = (
       SELECT "id" FROM "Refund"
-      WHERE "status" = 'pending' AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${now})
-      ORDER BY "nextAttemptAt" ASC NULLS FIRST
+      WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now}
+      ORDER BY "nextAttemptAt" ASC
       LIMIT 1 FOR UPDATE SKIP LOCKED)
     RETURNING "id"`;
   return rows[0]?.id ?? null;
@@ -107,8 +111,8 @@ async function checkClaimed(deps: OrdersDeps, payment: Payment, signal: AbortSig
 async function countDue(deps: OrdersDeps): Promise<number> {
   const now = deps.gateway.now();
   const [payments, refunds] = await Promise.all([
-    deps.db.payment.count({ where: { status: "pending", OR: [{ nextCheckAt: null }, { nextCheckAt: { lte: now } }] } }),
-    deps.db.refund.count({ where: { status: "pending", OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] } }),
+    deps.db.payment.count({ where: { status: "pending", nextCheckAt: { lte: now } } }),
+    deps.db.refund.count({ where: { status: "pending", nextAttemptAt: { lte: now } } }),
   ]);
   return payments + refunds;
 }

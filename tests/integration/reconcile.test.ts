@@ -7,6 +7,8 @@ import { createOrder } from "@/lib/orders/create";
 import { handleNotify } from "@/lib/orders/messages";
 import { startPayment } from "@/lib/orders/payments";
 import { reconcile, RECONCILE_DEFAULTS } from "@/lib/orders/reconcile";
+import { reconcileHealth } from "@/lib/admin/background";
+import { recordRun } from "@/lib/jobs/runs";
 import { findOrderByPartnerOrderNo } from "@/lib/sandbox/customer";
 import { setFault } from "@/lib/sandbox/faults";
 import { payResultBody, signedResponse } from "@/lib/sandbox/gateway";
@@ -212,5 +214,27 @@ describe("refunds whose answer was lost", () => {
     expect(await db.payment.findUniqueOrThrow({ where: { id: second.payment.id } })).toMatchObject({ status: "refunded", refundedMinor: order.totalMinor });
     expect((await findOrderByPartnerOrderNo(sandbox.deps, second.payment.partnerOrderNo))!.refundedAmount).toBe(order.totalMinor);
     expect(await db.sandboxRefund.count({ where: { refundNo: refund.refundNo } })).toBe(1);
+  });
+});
+
+describe("the merchant sees it", () => {
+  it("when reconciliation last ran, what waits and the oldest, and a warning once it is late", async () => {
+    const [id] = await abandoned(1);
+    const oldest = (await db.payment.findUniqueOrThrow({ where: { id: id! } })).createdAt;
+    await db.jobRun.deleteMany();
+    const minuteSchedule = 60_000;
+    expect(await reconcileHealth(db, minuteSchedule)).toMatchObject({ lastRunAt: null, runs: 0, pendingPayments: 1, oldestPendingAt: oldest, state: "ok" });
+    // No pass ever, and a payment waiting for longer than the schedule allows.
+    expect((await reconcileHealth(db, minuteSchedule, new Date(Date.now() + 10 * MIN))).state).toBe("never");
+
+    const startedAt = new Date();
+    const report = await reconcile(deps);
+    await recordRun(db, "reconcile", startedAt, report);
+    await recordRun(db, "reconcile", startedAt, report);
+    const health = await reconcileHealth(db, minuteSchedule);
+    expect(health).toMatchObject({ runs: 2, state: "ok", lastReport: { queried: report.queried, left: report.left } });
+    expect(health.lastRunAt!.getTime()).toBeGreaterThanOrEqual(startedAt.getTime());
+    expect((await reconcileHealth(db, minuteSchedule, new Date(Date.now() + 7 * MIN))).state).toBe("late");
+    expect((await reconcileHealth(db, 86_400_000, new Date(Date.now() + 7 * MIN))).state).toBe("ok");
   });
 });

@@ -81,3 +81,22 @@ describe("runPass", () => {
     expect(errors).toHaveLength(1);
   });
 });
+
+describe("reconciliation's health on the dashboard", () => {
+  const day = 86_400_000;
+  it("late once no pass came for longer than the schedule allows", async () => {
+    const { allowedGapMs, reconcileState } = await import("@/lib/admin/background");
+    expect(allowedGapMs(60_000)).toBe(6 * 60_000);
+    expect(allowedGapMs(day)).toBe(1.5 * day);
+    expect(reconcileState(plus(-min(5)), null, t0, 60_000)).toBe("ok");
+    expect(reconcileState(plus(-min(7)), null, t0, 60_000)).toBe("late");
+    expect(reconcileState(plus(-day), null, t0, day)).toBe("ok");
+    expect(reconcileState(plus(-2 * day), null, t0, day)).toBe("late");
+  });
+  it("never: no pass yet while a payment has waited longer than that", async () => {
+    const { reconcileState } = await import("@/lib/admin/background");
+    expect(reconcileState(null, null, t0, 60_000)).toBe("ok");
+    expect(reconcileState(null, plus(-min(3)), t0, 60_000)).toBe("ok");
+    expect(reconcileState(null, plus(-min(10)), t0, 60_000)).toBe("never");
+  });
+});
