@@ -25,7 +25,13 @@ export function AdminReconcileStatus({ health, intervalMs, serverless, now }: { 
       <h2 id="reconcile-heading" className="font-semibold">
         Reconciliation
       </h2>
-      {health.state !== "ok" && (
+      {health.state === "behind" && (
+        <p role="status" className="mt-2 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          The last pass could not ask about everything that was due ({health.lastReport?.left ?? 0} left for the next). If this stays, run it more often (see the
+          README, “Deploy to Vercel”).
+        </p>
+      )}
+      {(health.state === "late" || health.state === "never") && (
         <p role="alert" className="mt-2 rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900">
           {health.state === "never"
             ? "Reconciliation has never run, and payments are waiting. "

@@ -36,7 +36,8 @@ const schema = z
     SCANFORPAY_PARTNER_NO: optional(z.string().regex(/^\d{1,15}$/, { message: "must be your ScanForPay partner number (digits, at most 15)" })),
     SCANFORPAY_STORE_NO: optional(z.string().regex(/^\d{1,15}$/, { message: "must be your ScanForPay store number (digits, at most 15)" })),
     SCANFORPAY_SIGN_KEY: optional(z.string().min(1)),
-    SCANFORPAY_TIMEOUT_MS: optional(z.string().regex(/^\d+$/, { message: "must be a whole number of milliseconds, e.g. 10000" })),
+    // At most 30 s: three tries of a Pay Query or a refund then fit well inside reconciliation's 5-minute lease.
+    SCANFORPAY_TIMEOUT_MS: optional(wholeNumber("milliseconds, e.g. 10000", 100, 30_000)),
     SANDBOX_ENABLED: optional(z.enum(["true", "false"], { message: 'must be "true" or "false"' })),
     SANDBOX_NOTIFY_DELAY_SCALE: optional(
       z.string().refine((v) => /^\d+(\.\d+)?$/.test(v), { message: "must be a number such as 1 (real delays) or 0.001 (tests)" }),
@@ -77,7 +78,7 @@ const schema = z
     }
     // What would break a deployed shop is refused by name, not discovered at the first order.
     const real = set.length === credentials.length;
-    const onVercel = value.VERCEL === "1";
+    const onVercel = isOnVercel(value);
     if (value.DATABASE_URL === undefined && onVercel) {
       ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "is required on Vercel, where the embedded database cannot run: add a PostgreSQL (Vercel → Storage → Neon sets it), or set it to your database's pooled URL" });
     } else if (real && (value.DATABASE_URL === undefined || (value.EMBEDDED_DATABASE === "1" && value.NODE_ENV === "production"))) {
@@ -92,6 +93,13 @@ const schema = z
           : "is required with real ScanForPay credentials: your shop's public https URL, e.g. https://shop.example.com (ScanForPay sends the notify and the customer back there)",
       });
     }
+    if (onVercel && value.SESSION_SECRET === undefined && !real) {
+      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required on Vercel, even in sandbox mode: without it cookies are signed with a development value that is public (try: openssl rand -hex 32)" });
+    }
+    const serverless = value.SERVERLESS === "1" || (onVercel && value.SERVERLESS !== "0");
+    if (serverless && value.RECONCILE_BUDGET_MS !== undefined && Number(value.RECONCILE_BUDGET_MS) > 50_000) {
+      ctx.addIssue({ code: "custom", path: ["RECONCILE_BUDGET_MS"], message: "must be at most 50000 in serverless mode: the cron route may run for 60 s" });
+    }
     if (real && value.CRON_SECRET === undefined) {
       ctx.addIssue({ code: "custom", path: ["CRON_SECRET"], message: "is required with real ScanForPay credentials: it lets Vercel Cron (or your scheduler) call /api/cron/reconcile, which settles payments whose notify was lost (try: openssl rand -hex 32)" });
     }
@@ -104,9 +112,17 @@ const schema = z
 
 export type RawEnv = z.infer<typeof schema>;
 
+/**
+ * Running on Vercel (a build or a function): VERCEL=1, unless VERCEL_ENV says development,
+ * as in a `.env.local` written by `vercel env pull` or under `vercel dev` (a laptop).
+ */
+function isOnVercel(raw: Pick<RawEnv, "VERCEL" | "VERCEL_ENV">): boolean {
+  return raw.VERCEL === "1" && raw.VERCEL_ENV !== "development";
+}
+
 /** APP_URL from Vercel's own variables: the production domain in production, else this deployment's URL. */
 function derivedAppUrl(raw: Pick<RawEnv, "VERCEL" | "VERCEL_ENV" | "VERCEL_URL" | "VERCEL_PROJECT_PRODUCTION_URL">): { url: string; from: string } | null {
-  if (raw.VERCEL !== "1") return null;
+  if (!isOnVercel(raw)) return null;
   if (raw.VERCEL_ENV === "production" && raw.VERCEL_PROJECT_PRODUCTION_URL) return { url: `https://${raw.VERCEL_PROJECT_PRODUCTION_URL}`, from: "VERCEL_PROJECT_PRODUCTION_URL" };
   if (raw.VERCEL_URL) return { url: `https://${raw.VERCEL_URL}`, from: "VERCEL_URL" };
   return null;
@@ -169,7 +185,7 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
   }
   const raw = result.data;
   const paymentMode = raw.SCANFORPAY_SIGN_KEY ? "production" : "sandbox";
-  const serverless = raw.SERVERLESS === "1" || (raw.VERCEL === "1" && raw.SERVERLESS !== "0");
+  const serverless = raw.SERVERLESS === "1" || (isOnVercel(raw) && raw.SERVERLESS !== "0");
   const derived = raw.APP_URL === undefined ? derivedAppUrl(raw) : null;
   const notices = derived ? [`APP_URL is not set: using ${derived.url} from ${derived.from} (set APP_URL to use your own domain)`] : [];
   return {

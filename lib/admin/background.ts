@@ -9,8 +9,12 @@ export type ReconcileHealth = {
   pendingPayments: number;
   oldestPendingAt: Date | null;
   pendingRefunds: number;
-  /** never: no pass yet though payments wait; late: none for longer than the schedule allows. */
-  state: "ok" | "late" | "never";
+  /**
+   * never: no pass yet though payments wait; late: none for longer than the schedule allows;
+   * behind: the last pass ran out of time or reached its limit with work left (the backlog
+   * outgrows the schedule).
+   */
+  state: "ok" | "late" | "never" | "behind";
 };
 
 /** How long past its schedule a pass may be before the merchant is warned (pure). */
@@ -18,11 +22,12 @@ export function allowedGapMs(intervalMs: number): number {
   return intervalMs + Math.max(intervalMs / 2, 5 * 60_000);
 }
 
-/** Pure: the warning state from the last run and the oldest waiting payment. */
-export function reconcileState(lastRunAt: Date | null, oldestPendingAt: Date | null, now: Date, intervalMs: number): ReconcileHealth["state"] {
+/** Pure: the warning state from the last run, what it left, and the oldest waiting payment. */
+export function reconcileState(lastRunAt: Date | null, oldestPendingAt: Date | null, now: Date, intervalMs: number, lastLeft = 0): ReconcileHealth["state"] {
   const gap = allowedGapMs(intervalMs);
   if (lastRunAt === null) return oldestPendingAt !== null && now.getTime() - oldestPendingAt.getTime() > gap ? "never" : "ok";
-  return now.getTime() - lastRunAt.getTime() > gap ? "late" : "ok";
+  if (now.getTime() - lastRunAt.getTime() > gap) return "late";
+  return lastLeft > 0 ? "behind" : "ok";
 }
 
 export async function reconcileHealth(db: Db, intervalMs: number, now = new Date()): Promise<ReconcileHealth> {
@@ -34,13 +39,14 @@ export async function reconcileHealth(db: Db, intervalMs: number, now = new Date
   ]);
   const lastRunAt = run?.finishedAt ?? null;
   const oldestPendingAt = oldest?.createdAt ?? null;
+  const lastReport = (run?.report ?? null) as ReconcileHealth["lastReport"];
   return {
     lastRunAt,
-    lastReport: (run?.report ?? null) as ReconcileHealth["lastReport"],
+    lastReport,
     runs: run?.runs ?? 0,
     pendingPayments,
     oldestPendingAt,
     pendingRefunds,
-    state: reconcileState(lastRunAt, oldestPendingAt, now, intervalMs),
+    state: reconcileState(lastRunAt, oldestPendingAt, now, intervalMs, typeof lastReport?.left === "number" ? lastReport.left : 0),
   };
 }

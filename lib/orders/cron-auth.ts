@@ -1,6 +1,7 @@
 // Who may call the cron routes: with CRON_SECRET set, only `Authorization: Bearer ${CRON_SECRET}`
-// (the Vercel Cron convention); with real ScanForPay credentials and no CRON_SECRET, nobody
-// (reconciliation still runs inside a long-running server); in sandbox mode, anyone.
+// (the Vercel Cron convention); in sandbox mode without it, anyone. Real ScanForPay
+// credentials without CRON_SECRET are refused at start-up (lib/env.ts); the refusal below
+// stays as a second lock.
 import { getEnv } from "../env";
 
 export function cronRefusal(request: Request): Response | null {

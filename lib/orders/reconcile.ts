@@ -89,6 +89,11 @@ async function checkClaimed(deps: OrdersDeps, payment: Payment, signal: AbortSig
     }
   } catch (error) {
     if (!(error instanceof ScanForPayError)) throw error;
+    if (signal.aborted) {
+      // Stopped by the pass's budget, not answered: due again at once, not counted as a check.
+      await deps.db.payment.updateMany({ where: { id: payment.id, status: "pending" }, data: { nextCheckAt: deps.gateway.now(), checks: { decrement: 1 } } });
+      return;
+    }
     // Unknown at the gateway long after we asked for it: the create never landed.
     if (error.code === 30 && payment.createdAt.getTime() < deps.gateway.now().getTime() - UNKNOWN_GRACE_MS * scale) {
       await deps.db.payment.update({ where: { id: payment.id }, data: { lastError: "the gateway never received this payment" } });
@@ -121,9 +126,10 @@ export async function reconcile(deps: OrdersDeps, limits: Partial<PassLimits> = 
   const { budgetMs, concurrency, limit } = { ...RECONCILE_DEFAULTS, ...limits };
   const started = Date.now();
   const report: ReconcileReport = { queried: 0, changed: 0, expired: 0, refundsSent: 0, errors: 0, left: 0, outOfTime: false, elapsedMs: 0 };
-  // Refunds first: money owed back, and few.
+  // Refunds first: money owed back, and few; at most half the budget, so a refund endpoint
+  // that hangs never keeps payments from being asked about.
   const refunds = await runPass(
-    { budgetMs, concurrency, limit },
+    { budgetMs: Math.floor(budgetMs / 2), concurrency, limit },
     () => claimRefund(deps),
     async (refundId, signal) => {
       report.refundsSent++;

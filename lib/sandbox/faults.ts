@@ -2,13 +2,21 @@
 // that they reach every server instance (and survive the route being a new process).
 import { z } from "zod";
 import type { PrismaClient } from "../generated/prisma/client";
+import type { Endpoint } from "../scanforpay/client";
 
 export const faultKinds = ["code9", "code22", "timeout", "malformed", "bad-signature"] as const;
 export const faultKindSchema = z.enum(faultKinds);
 export type FaultKind = z.infer<typeof faultKindSchema>;
 
-export async function setFault(db: PrismaClient, kind: FaultKind, count: number): Promise<void> {
-  await db.sandboxFault.upsert({ where: { kind }, create: { kind, remaining: count }, update: { remaining: count } });
+/** Which calls a fault waits for: any (unset), or only creates, only Pay Queries, only refunds. */
+export const faultScopes = ["create", "query", "refund"] as const;
+export const faultScopeSchema = z.enum(faultScopes);
+export type FaultScope = z.infer<typeof faultScopeSchema>;
+
+const scopeOf = (endpoint: Endpoint): FaultScope => (endpoint === "payQuery" ? "query" : endpoint === "refund" ? "refund" : "create");
+
+export async function setFault(db: PrismaClient, kind: FaultKind, count: number, scope: FaultScope | null = null): Promise<void> {
+  await db.sandboxFault.upsert({ where: { kind }, create: { kind, remaining: count, scope }, update: { remaining: count, scope } });
 }
 
 export async function listFaults(db: PrismaClient): Promise<Record<FaultKind, number>> {
@@ -18,12 +26,16 @@ export async function listFaults(db: PrismaClient): Promise<Record<FaultKind, nu
   return all;
 }
 
-/** Uses up one armed fault, if any (a conditional decrement: concurrent calls take one each). */
-export async function takeFault(db: PrismaClient): Promise<FaultKind | null> {
-  const armed = await db.sandboxFault.findMany({ where: { remaining: { gt: 0 } } });
+/**
+ * Uses up one armed fault that waits for this endpoint's calls, if any (a conditional
+ * decrement: concurrent calls take one each).
+ */
+export async function takeFault(db: PrismaClient, endpoint: Endpoint): Promise<FaultKind | null> {
+  const scope = scopeOf(endpoint);
+  const armed = await db.sandboxFault.findMany({ where: { remaining: { gt: 0 }, OR: [{ scope: null }, { scope }] } });
   for (const kind of faultKinds) {
     if (!armed.some((f) => f.kind === kind)) continue;
-    const taken = await db.sandboxFault.updateMany({ where: { kind, remaining: { gt: 0 } }, data: { remaining: { decrement: 1 } } });
+    const taken = await db.sandboxFault.updateMany({ where: { kind, remaining: { gt: 0 }, OR: [{ scope: null }, { scope }] }, data: { remaining: { decrement: 1 } } });
     if (taken.count === 1) return kind;
   }
   return null;

@@ -99,7 +99,7 @@ export function reportedStatus(order: SandboxOrder, now: Date): number {
 }
 
 export async function handleGatewayRequest(deps: SandboxDeps, endpoint: Endpoint, bytes: Uint8Array): Promise<GatewayAnswer> {
-  const fault = await takeFault(deps.db);
+  const fault = await takeFault(deps.db, endpoint);
   if (fault === "code9") return answer(deps, fail(9, "system error, please retry"));
   if (fault === "code22") return answer(deps, fail(22, "request to the payment institution failed, please retry"));
   const outcome = await process(deps, endpoint, bytes);

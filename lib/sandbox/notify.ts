@@ -99,6 +99,11 @@ async function attempt(deps: SandboxDeps, id: string, signal?: AbortSignal): Pro
     status = response.status;
     text = (await response.text()).slice(0, 2000);
   } catch (error) {
+    if (signal?.aborted) {
+      // Stopped by the pass's budget: not an attempt; due again for the next pass.
+      await deps.db.sandboxNotify.update({ where: { id }, data: { lockedUntil: null } });
+      return;
+    }
     text = `(delivery failed: ${error instanceof Error ? error.message : String(error)})`;
   }
   const attempts = notify.attempts + 1;

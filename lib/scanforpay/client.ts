@@ -172,6 +172,7 @@ export function createScanForPayClient(config: ScanForPayConfig) {
       } catch (error) {
         if (!(error instanceof ScanForPayError) || !error.retryable || attempt >= attempts || config.signal?.aborted) throw error;
         await pause(retryDelayMs * 2 ** (attempt - 1), config.signal);
+        if (config.signal?.aborted) throw error;
       }
     }
   }

@@ -104,7 +104,7 @@ test("control and fault endpoints drive the gateway without a browser; the cron 
   expect(await (await request.get(control)).json()).toMatchObject({ status: 1, orderAmount: 500 });
 
   expect((await request.post("/sandbox/scanforpay/control/faults", { data: { kind: "nope", count: 1 } })).status()).toBe(400);
-  expect(await (await request.post("/sandbox/scanforpay/control/faults", { data: { kind: "code9", count: 1 } })).json()).toMatchObject({ code9: 1 });
+  expect(await (await request.post("/sandbox/scanforpay/control/faults", { data: { kind: "code9", count: 1, scope: "create" } })).json()).toMatchObject({ code9: 1 });
   const error = await client(baseURL!)
     .createWebsitePayment({ partnerOrderNo: newOrderNo(), wallet: "Alipay", currency: "HKD", orderAmount: 500 })
     .catch((e: unknown) => e);

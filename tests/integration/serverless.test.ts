@@ -13,6 +13,7 @@ afterEach(() => {
 });
 
 async function timersStartedBy(env: Record<string, string>): Promise<number> {
+  vi.unstubAllEnvs();
   vi.resetModules();
   vi.stubEnv("NEXT_RUNTIME", "nodejs");
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
@@ -32,7 +33,7 @@ async function timersStartedBy(env: Record<string, string>): Promise<number> {
 describe("instrumentation", () => {
   it("starts no timer in serverless mode (SERVERLESS=1, or VERCEL=1)", async () => {
     expect(await timersStartedBy({ SERVERLESS: "1" })).toBe(0);
-    expect(await timersStartedBy({ VERCEL: "1", VERCEL_URL: "shop-x.vercel.app", DATABASE_URL: "postgresql://u@127.0.0.1:1/shop" })).toBe(0);
+    expect(await timersStartedBy({ SERVERLESS: "", VERCEL: "1", VERCEL_ENV: "preview", VERCEL_URL: "shop-x.vercel.app", DATABASE_URL: "postgresql://u@127.0.0.1:1/shop", SESSION_SECRET: "s".repeat(32) })).toBe(0);
   });
 
   it("on a long-running server: the reconciliation timer and the sandbox's notify worker", async () => {

@@ -47,19 +47,25 @@ describe("migrationDatabaseUrl", () => {
 
   it("is the embedded database with nothing set, and an error on Vercel", () => {
     expect(migrationDatabaseUrl({ PGLITE_PORT: "51299" })).toContain("127.0.0.1:51299");
-    expect(() => migrationDatabaseUrl({ VERCEL: "1" })).toThrow(/DATABASE_URL is not set/);
+    expect(() => migrationDatabaseUrl({ VERCEL: "1", VERCEL_ENV: "production" })).toThrow(/DATABASE_URL is not set/);
+    // A .env.local written by `vercel env pull` on a laptop is not Vercel.
+    expect(migrationDatabaseUrl({ VERCEL: "1", VERCEL_ENV: "development", PGLITE_PORT: "51299" })).toContain("127.0.0.1:51299");
   });
 });
 
 describe("poolConfig", () => {
   const url = "postgresql://u@h/db";
+  const reconcile = { budgetMs: 20_000, concurrency: 4, delayScale: 1, intervalMs: 60_000 };
   it("one connection on the embedded database", () => {
-    expect(poolConfig({ DATABASE_URL: url, EMBEDDED_DATABASE: "1", serverless: false })).toMatchObject({ max: 1 });
+    expect(poolConfig({ DATABASE_URL: url, EMBEDDED_DATABASE: "1", serverless: false, reconcile })).toMatchObject({ max: 1 });
   });
   it("few connections closed quickly when idle on serverless hosts", () => {
-    const config = poolConfig({ DATABASE_URL: url, EMBEDDED_DATABASE: undefined, serverless: true });
-    expect(config.max).toBeLessThanOrEqual(5);
+    const config = poolConfig({ DATABASE_URL: url, EMBEDDED_DATABASE: undefined, serverless: true, reconcile });
+    expect(config.max).toBe(5);
     expect(config.idleTimeoutMillis).toBeLessThanOrEqual(5_000);
     expect(config.connectionTimeoutMillis).toBeGreaterThan(0);
+  });
+  it("always one more connection than a pass's gateway calls at once", () => {
+    expect(poolConfig({ DATABASE_URL: url, EMBEDDED_DATABASE: undefined, serverless: true, reconcile: { ...reconcile, concurrency: 12 } }).max).toBe(13);
   });
 });

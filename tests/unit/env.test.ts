@@ -105,12 +105,24 @@ describe("what would break a deployed shop is refused by name", () => {
     expect(problems({ ...embedded, NODE_ENV: "production" })).toEqual([expect.stringMatching(/^DATABASE_URL is required/)]);
   });
 
-  it("on Vercel, even in sandbox mode, no DATABASE_URL is refused (never the embedded database)", () => {
-    expect(problems({ VERCEL: "1", VERCEL_ENV: "preview", VERCEL_URL: "shop-abc.vercel.app" })).toEqual([expect.stringMatching(/^DATABASE_URL is required on Vercel/)]);
+  it("on Vercel, even in sandbox mode, no DATABASE_URL is refused (never the embedded database), nor the public session secret", () => {
+    expect(problems({ VERCEL: "1", VERCEL_ENV: "preview", VERCEL_URL: "shop-abc.vercel.app", SESSION_SECRET: "x".repeat(32) })).toEqual([expect.stringMatching(/^DATABASE_URL is required on Vercel/)]);
+    expect(problems({ VERCEL: "1", VERCEL_ENV: "preview", VERCEL_URL: "shop-abc.vercel.app", DATABASE_URL: "postgresql://u@h/db" })).toEqual([expect.stringMatching(/^SESSION_SECRET is required on Vercel, even in sandbox mode/)]);
+  });
+
+  it("a laptop with a `vercel env pull` .env.local (VERCEL_ENV=development) is not Vercel", () => {
+    const result = parseEnv({ VERCEL: "1", VERCEL_ENV: "development", VERCEL_URL: "" });
+    expect(result.ok && [result.env.serverless, result.env.appUrl]).toEqual([false, "http://localhost:3000"]);
+  });
+
+  it("serverless mode caps a pass's budget below the cron route's 60 s", () => {
+    expect(problems({ SERVERLESS: "1", RECONCILE_BUDGET_MS: "55000" })).toEqual([expect.stringMatching(/^RECONCILE_BUDGET_MS must be at most 50000 in serverless mode/)]);
+    expect(problems({ RECONCILE_BUDGET_MS: "55000" })).toEqual([]);
+    expect(problems({ SCANFORPAY_TIMEOUT_MS: "60000" })).toEqual([expect.stringMatching(/^SCANFORPAY_TIMEOUT_MS must be a whole number of milliseconds/)]);
   });
 
   it("on Vercel, APP_URL comes from the production domain or the deployment's URL, and the log says so", () => {
-    const vercel = { VERCEL: "1", DATABASE_URL: "postgresql://u:p@pooler.example.com/shop", VERCEL_PROJECT_PRODUCTION_URL: "shop.example.com", VERCEL_URL: "shop-abc123-me.vercel.app" };
+    const vercel = { VERCEL: "1", DATABASE_URL: "postgresql://u:p@pooler.example.com/shop", SESSION_SECRET: "x".repeat(32), VERCEL_PROJECT_PRODUCTION_URL: "shop.example.com", VERCEL_URL: "shop-abc123-me.vercel.app" };
     const prod = parseEnv({ ...vercel, VERCEL_ENV: "production" });
     expect(prod.ok && prod.env.appUrl).toBe("https://shop.example.com");
     expect(prod.ok && prod.env.notices).toEqual([expect.stringMatching(/^APP_URL is not set: using https:\/\/shop\.example\.com from VERCEL_PROJECT_PRODUCTION_URL/)]);
@@ -119,11 +131,11 @@ describe("what would break a deployed shop is refused by name", () => {
     // An APP_URL of the merchant's own wins, and nothing needs saying.
     const own = parseEnv({ ...vercel, VERCEL_ENV: "production", APP_URL: "https://www.shop.hk" });
     expect(own.ok && [own.env.appUrl, own.env.notices]).toEqual(["https://www.shop.hk", []]);
-    expect(problems({ VERCEL: "1", DATABASE_URL: vercel.DATABASE_URL })).toEqual([expect.stringMatching(/^APP_URL is required: Vercel set neither/)]);
+    expect(problems({ VERCEL: "1", VERCEL_ENV: "production", DATABASE_URL: vercel.DATABASE_URL, SESSION_SECRET: vercel.SESSION_SECRET })).toEqual([expect.stringMatching(/^APP_URL is required: Vercel set neither/)]);
   });
 
   it("serverless mode: on with VERCEL=1 or SERVERLESS=1, off with SERVERLESS=0", () => {
-    const vercel = { VERCEL: "1", VERCEL_URL: "x.vercel.app", DATABASE_URL: "postgresql://u@h/db" };
+    const vercel = { VERCEL: "1", VERCEL_ENV: "preview", VERCEL_URL: "x.vercel.app", DATABASE_URL: "postgresql://u@h/db", SESSION_SECRET: "x".repeat(32) };
     expect(parseEnv(vercel).ok && (parseEnv(vercel) as { env: { serverless: boolean } }).env.serverless).toBe(true);
     const serverless = (vars: Record<string, string>) => {
       const result = parseEnv(vars);

@@ -66,7 +66,8 @@ describe("runPass", () => {
   it("returns within its budget when the work hangs, its signal stopping the work", async () => {
     const started = Date.now();
     const result = await runPass({ budgetMs: 300, concurrency: 2, limit: 100 }, queue(10), (_item, signal) => new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve())), () => {});
-    expect(Date.now() - started).toBeLessThan(600);
+    // Stopped at 90 % of the budget; the margin is for a slow machine, not for the pass.
+    expect(Date.now() - started).toBeLessThan(300 + 400);
     expect(result).toMatchObject({ taken: 2, outOfTime: true });
   });
 
@@ -98,5 +99,10 @@ describe("reconciliation's health on the dashboard", () => {
     expect(reconcileState(null, null, t0, 60_000)).toBe("ok");
     expect(reconcileState(null, plus(-min(3)), t0, 60_000)).toBe("ok");
     expect(reconcileState(null, plus(-min(10)), t0, 60_000)).toBe("never");
+  });
+  it("behind: the last pass, on time, left work due", async () => {
+    const { reconcileState } = await import("@/lib/admin/background");
+    expect(reconcileState(plus(-min(1)), null, t0, 60_000, 8_000)).toBe("behind");
+    expect(reconcileState(plus(-min(10)), null, t0, 60_000, 8_000)).toBe("late");
   });
 });

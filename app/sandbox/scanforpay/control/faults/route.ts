@@ -1,12 +1,13 @@
-// Gateway-wide fault switches: POST { "kind": "code9"|"code22"|"timeout"|"malformed"|"bad-signature", "count": N }
-// arms the next N calls (count 0 disarms); GET lists what is armed.
+// Gateway-wide fault switches: POST { "kind": "code9"|"code22"|"timeout"|"malformed"|"bad-signature", "count": N,
+// "scope"?: "create"|"query"|"refund" } arms the next N calls (of that kind of call only, with a
+// scope; count 0 disarms); GET lists what is armed.
 import { z } from "zod";
 import { appSandboxDeps, controlRefusal, sandboxEnabled, sandboxNotFound } from "@/lib/sandbox/app";
-import { faultKindSchema, listFaults, setFault } from "@/lib/sandbox/faults";
+import { faultKindSchema, faultScopeSchema, listFaults, setFault } from "@/lib/sandbox/faults";
 
 export const dynamic = "force-dynamic";
 
-const bodySchema = z.object({ kind: faultKindSchema, count: z.number().int().min(0).max(1000) });
+const bodySchema = z.object({ kind: faultKindSchema, count: z.number().int().min(0).max(1000), scope: faultScopeSchema.optional() });
 
 export async function GET() {
   if (!sandboxEnabled()) return sandboxNotFound();
@@ -19,9 +20,9 @@ export async function POST(request: Request) {
   if (refusal) return refusal;
   const body = bodySchema.safeParse(await request.json().catch(() => undefined));
   if (!body.success) {
-    return Response.json({ error: 'expected JSON { "kind": "code9"|"code22"|"timeout"|"malformed"|"bad-signature", "count": 0..1000 }' }, { status: 400 });
+    return Response.json({ error: 'expected JSON { "kind": "code9"|"code22"|"timeout"|"malformed"|"bad-signature", "count": 0..1000, "scope"?: "create"|"query"|"refund" }' }, { status: 400 });
   }
   const { db } = appSandboxDeps();
-  await setFault(db, body.data.kind, body.data.count);
+  await setFault(db, body.data.kind, body.data.count, body.data.scope ?? null);
   return Response.json(await listFaults(db));
 }

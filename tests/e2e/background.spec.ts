@@ -1,11 +1,15 @@
 // Background work driven by requests, as on Vercel: a payment whose notify is lost settles
-// on a cron call; a payment made twice is refunded by one. These pass on a long-running
-// `next start` and in CI's serverless simulation (SERVERLESS=1 behind PgBouncer in
-// transaction mode, no in-process timers), where nothing else could settle them.
+// on a cron call; a payment made twice is refunded by one; the merchant opening an order
+// re-queries it. These pass on a long-running `next start` and in CI's serverless
+// simulation (SERVERLESS=1 behind PgBouncer in transaction mode, no in-process timers),
+// where nothing else could settle them. One at a time, and the only tests that call the
+// cron route: no other test's pass settles what these watch.
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import en from "../../messages/en.json";
 
 const serverless = process.env.E2E_SERVERLESS === "1";
+
+test.describe.configure({ mode: "serial" });
 
 type Placed = { orderNo: string; partnerOrderNo: string; orderUrl: string; statusUrl: string };
 
@@ -75,4 +79,25 @@ test("the sandbox's notify cron answers a bounded pass's report", async ({ reque
   const cron = await request.get("/api/cron/sandbox-notify");
   expect(cron.status()).toBe(200);
   expect(await cron.json()).toMatchObject({ attempts: expect.any(Number), left: expect.any(Number), outOfTime: false });
+});
+
+test("the merchant opening an unpaid order re-queries it; the dashboard says when reconciliation last ran", async ({ page, request }, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "desktop");
+  // Paid at the gateway, its notify lost, the customer never back: only the merchant looks.
+  const placed = await (await request.post("/api/orders", { data: { items: [{ slug: "silk-fan", quantity: 1 }], email: "requery@example.com", wallet: "AlipayHK" } })).json();
+  await request.post(`/sandbox/scanforpay/control/orders/${placed.partnerOrderNo}`, { data: { outcome: "success", notify: "none" } });
+  await page.goto("/admin/login");
+  await page.getByLabel("Email").fill("admin@example.com");
+  await page.getByLabel("Password").fill("sandbox-admin");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await page.goto(`/admin/orders/${placed.orderNo}`);
+  await expect(page.getByTestId("admin-order-status")).toHaveText("paid");
+
+  expect((await request.get("/api/cron/reconcile")).status()).toBe(200);
+  await page.goto("/admin");
+  const status = page.getByTestId("reconcile-status");
+  await expect(status.getByRole("heading", { name: "Reconciliation" })).toBeVisible();
+  await expect(status).toHaveAttribute("data-state", "ok");
+  await expect(page.getByTestId("reconcile-last-run")).toContainText("less than a minute ago");
 });
