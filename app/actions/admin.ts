@@ -5,11 +5,10 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { adminLogin, endAdminSession, requireAdmin, startAdminSession } from "@/lib/admin/guard";
-import { verifyPassword } from "@/lib/admin/password";
+import { attemptLogin } from "@/lib/admin/login";
 import { merchantRefund, RefundError } from "@/lib/admin/refunds";
-import { createLoginLimiter } from "@/lib/admin/session";
+import { clientAddress } from "@/lib/client-address";
 import { prisma } from "@/lib/db";
-import { safeEqual as same } from "@/lib/safe-equal";
 import { parseMajor } from "@/lib/money";
 import { appOrdersDeps } from "@/lib/orders/app";
 import { applyPayResult } from "@/lib/orders/payments";
@@ -17,37 +16,15 @@ import { ScanForPayError } from "@/lib/scanforpay/errors";
 
 export type AdminFormState = { error: string | null; message?: string | null };
 
-// Per server instance: on serverless hosts each instance counts on its own.
-// Five failures per address, ten per email, in 15 minutes.
-const byAddress = createLoginLimiter(5);
-const byEmail = createLoginLimiter(10);
-
 export async function loginAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
   const email = String(form.get("email") ?? "").trim().toLowerCase().slice(0, 254);
   const password = String(form.get("password") ?? "").slice(0, 1024);
   const login = adminLogin();
   if (!login) return { error: "The back office is off: set ADMIN_EMAIL and ADMIN_PASSWORD_HASH (see the README)." };
-  const address = await clientAddress();
-  if (byAddress.blocked(address) || byEmail.blocked(email)) return { error: "Too many failed attempts. Wait 15 minutes and try again." };
-  // Counted before the (slow) check, so a burst of parallel attempts cannot slip through;
-  // cleared again on success.
-  byAddress.fail(address);
-  byEmail.fail(email);
-  // Both checks always run: the answer takes as long for a wrong email as for a wrong password.
-  const emailOk = same(email, login.email);
-  const passwordOk = "devPassword" in login ? same(password, login.devPassword) : await verifyPassword(password, login.passwordHash);
-  if (!(emailOk && passwordOk)) return { error: "Wrong email or password." };
-  byAddress.reset(address);
-  byEmail.reset(email);
-  await startAdminSession(login.email);
+  const result = await attemptLogin(prisma, login, { email, password, address: clientAddress(await headers()) });
+  if (!result.ok) return { error: result.reason === "blocked" ? "Too many failed attempts. Wait 15 minutes and try again." : "Wrong email or password." };
+  await startAdminSession(result.email);
   redirect("/admin");
-}
-
-/** The client's address as the nearest proxy saw it (the last x-forwarded-for hop: a client cannot forge it). */
-async function clientAddress(): Promise<string> {
-  const list = await headers();
-  const hops = list.get("x-forwarded-for")?.split(",").map((h) => h.trim()).filter(Boolean) ?? [];
-  return list.get("x-real-ip") ?? hops.at(-1) ?? "local";
 }
 
 export async function logoutAction(): Promise<void> {

@@ -31,21 +31,3 @@ export function readSession(value: string | undefined, secret: string, now = Dat
   }
 }
 
-/** Failed logins per key (email + address) in a window: at most 5 in 15 minutes. */
-export function createLoginLimiter(limit = 5, windowMs = 15 * 60_000) {
-  const failures = new Map<string, number[]>();
-  return {
-    blocked(key: string, now = Date.now()): boolean {
-      const recent = (failures.get(key) ?? []).filter((t) => t > now - windowMs);
-      failures.set(key, recent);
-      return recent.length >= limit;
-    },
-    fail(key: string, now = Date.now()): void {
-      failures.set(key, [...(failures.get(key) ?? []).filter((t) => t > now - windowMs), now]);
-      if (failures.size > 10_000) failures.delete(failures.keys().next().value!);
-    },
-    reset(key: string): void {
-      failures.delete(key);
-    },
-  };
-}

@@ -2,6 +2,7 @@
 import { prisma } from "../db";
 import { getEnv } from "../env";
 import { recordRun } from "../jobs/runs";
+import { pruneLimits } from "../ratelimit/limiter";
 import { scanForPayConfig } from "../scanforpay/config";
 import { createGateway, type OrdersDeps } from "./gateway";
 import { reconcile, type ReconcileReport } from "./reconcile";
@@ -21,5 +22,7 @@ export async function runReconcile(): Promise<ReconcileReport> {
   const startedAt = new Date();
   const report = await reconcile(appOrdersDeps(), { budgetMs: env.reconcile.budgetMs, concurrency: env.reconcile.concurrency });
   await recordRun(prisma, "reconcile", startedAt, report);
+  // Rate-limit windows that ended an hour ago (login, rejected notifies) are gone with each pass.
+  await pruneLimits(prisma);
   return report;
 }

@@ -4,13 +4,16 @@
 // query is rate-limited per payment through one conditional update, whoever asks, so no
 // client can drive the merchant's gateway traffic.
 import { ScanForPayError } from "../scanforpay/errors";
-import type { OrdersDeps } from "./gateway";
-import { applyPayResult } from "./payments";
+import type { HeldExchange, OrdersDeps } from "./gateway";
+import { applyPayResult, mismatch } from "./payments";
+import { transitionForGatewayStatus } from "./state";
 
 /** Status polling (every few seconds from an open order or QR page) asks at most this often. */
 export const POLL_QUERY_INTERVAL_MS = 10_000;
-/** The browser's return and the back office ask at most this often. */
-export const RETURN_QUERY_INTERVAL_MS = 3_000;
+/** The browser's return (unsigned: anyone can send one) asks at most this often. */
+export const RETURN_QUERY_INTERVAL_MS = 10_000;
+/** The merchant opening an order in the back office asks at most this often. */
+export const ADMIN_QUERY_INTERVAL_MS = 3_000;
 /** A customer or merchant is waiting: an on-demand query gives up after this long. */
 export const ON_DEMAND_TIMEOUT_MS = 5_000;
 
@@ -28,14 +31,22 @@ export async function checkPaymentNow(deps: OrdersDeps, paymentId: string, minIn
   if (claimed.count === 0) return false;
   const payment = await deps.db.payment.findUniqueOrThrow({ where: { id: paymentId } });
   const signal = AbortSignal.timeout(ON_DEMAND_TIMEOUT_MS);
+  // Kept as events unless the answer is a quiet "still unpaid" (then a count on the payment).
+  const held: HeldExchange[] = [];
   try {
-    const result = await deps.gateway.client(payment.id, { signal }).payQuery({ partnerOrderNo: payment.partnerOrderNo });
+    const result = await deps.gateway.client(payment.id, { signal, hold: held }).payQuery({ partnerOrderNo: payment.partnerOrderNo });
+    if (!transitionForGatewayStatus(result.status) && mismatch(payment, result) === null) {
+      await deps.db.payment.updateMany({ where: { id: payment.id }, data: { quietQueries: { increment: 1 } } });
+      return false;
+    }
+    await deps.gateway.keep(payment.id, held.splice(0));
     const outcome = await applyPayResult(deps, payment, result, { signal });
     if (!outcome.applied) {
       await deps.db.paymentEvent.create({ data: { paymentId: payment.id, kind: "query", direction: "received", rawText: "(not applied)", note: outcome.reason } });
     }
     return outcome.applied && outcome.changed;
   } catch (error) {
+    await deps.gateway.keep(payment.id, held);
     if (error instanceof ScanForPayError) return false;
     throw error;
   }

@@ -1,12 +1,30 @@
 // What arrives from ScanForPay and the browser: the signed notify, the unsigned return.
+import { createHash } from "node:crypto";
+import { hit, type Limit } from "../ratelimit/limiter";
 import { ScanForPayError } from "../scanforpay/errors";
 import type { OrdersDeps } from "./gateway";
 import { checkPaymentNow, RETURN_QUERY_INTERVAL_MS } from "./check";
 import { applyPayResult } from "./payments";
 import { isSettled } from "./state";
 
-/** `changed`: this message moved the payment (of many duplicates, exactly one does). */
-export type NotifyAnswer = { status: number; body: string; changed: boolean };
+/**
+ * `changed`: this message moved the payment (of many duplicates, exactly one does).
+ * `refundId`: a second payment of a paid order, to give back: the caller sends it after
+ * answering (sendRefund), so that the gateway hears `success` at once.
+ */
+export type NotifyAnswer = { status: number; body: string; changed: boolean; refundId: string | null };
+
+/** Notifies that fail verification are kept as short excerpts, and only so many of them. */
+export const REJECTED_NOTIFY_EXCERPT = 512;
+export const REJECTED_NOTIFIES_PER_SOURCE: Limit = { name: "notify-rejected", max: 20, windowMs: 10 * 60_000 };
+export const REJECTED_NOTIFIES_IN_ALL: Limit = { name: "notify-rejected-all", max: 200, windowMs: 10 * 60_000 };
+
+/** What is kept of a message that proved nothing: its start, its size and its hash. */
+export function excerpt(rawText: string): string {
+  if (rawText.length <= REJECTED_NOTIFY_EXCERPT) return rawText;
+  const sha256 = createHash("sha256").update(rawText).digest("hex");
+  return `${rawText.slice(0, REJECTED_NOTIFY_EXCERPT)}… (${Buffer.byteLength(rawText)} bytes in all, sha256 ${sha256})`;
+}
 
 /** partnerOrderNo from a message we could not (or may not) trust, only to file its event. */
 function claimedPartnerOrderNo(rawText: string): string | undefined {
@@ -21,11 +39,13 @@ function claimedPartnerOrderNo(rawText: string): string | undefined {
 /**
  * POST /api/scanforpay/notify. Verifies the signature over the raw text, checks the order
  * number, amount and currency against our payment, applies the result, and records the
- * message whatever happens. Answers `success` once the result is applied (or already was);
+ * message: in full when its signature verifies; when it does not (anyone can send one), an
+ * excerpt, and at most so many a source and in all per 10 minutes, so forged notifies cannot
+ * fill the database. Answers `success` once the result is applied (or already was);
  * anything else makes ScanForPay retry: a bad or unmatched message is never acknowledged,
- * and a failed write of ours is retried by the gateway.
+ * and a failed write of ours is retried by the gateway. `source`: the sender's address.
  */
-export async function handleNotify(deps: OrdersDeps, rawText: string): Promise<NotifyAnswer> {
+export async function handleNotify(deps: OrdersDeps, rawText: string, options: { source?: string } = {}): Promise<NotifyAnswer> {
   let verified: ReturnType<ReturnType<OrdersDeps["gateway"]["client"]>["parseNotify"]> | null = null;
   let problem: string | null = null;
   let signatureValid: boolean | null = null;
@@ -43,15 +63,21 @@ export async function handleNotify(deps: OrdersDeps, rawText: string): Promise<N
 
   let outcome: Awaited<ReturnType<typeof applyPayResult>> | null = null;
   if (verified && payment && !problem) {
-    outcome = await applyPayResult(deps, payment, verified.result);
+    outcome = await applyPayResult(deps, payment, verified.result, { deferRefund: true });
     if (!outcome.applied) problem = `refused: ${outcome.reason}`;
   }
-  await deps.db.paymentEvent.create({
-    data: { paymentId: payment?.id ?? null, kind: "notify", direction: "received", rawText, signatureValid, note: problem },
-  });
+  if (verified) {
+    await deps.db.paymentEvent.create({ data: { paymentId: payment?.id ?? null, kind: "notify", direction: "received", rawText, signatureValid, note: problem } });
+  } else {
+    const [bySource, inAll] = await Promise.all([hit(deps.db, REJECTED_NOTIFIES_PER_SOURCE, options.source ?? "unknown"), hit(deps.db, REJECTED_NOTIFIES_IN_ALL, "all")]);
+    if (bySource.allowed && inAll.allowed) {
+      await deps.db.paymentEvent.create({ data: { paymentId: payment?.id ?? null, kind: "notify", direction: "received", rawText: excerpt(rawText), signatureValid, note: problem } });
+    }
+  }
   const changed = Boolean(outcome?.applied && outcome.changed);
-  if (problem) return { status: 400, body: problem, changed };
-  return { status: 200, body: "success", changed };
+  const refundId = outcome?.applied && outcome.changed ? outcome.refundId : null;
+  if (problem) return { status: 400, body: problem, changed, refundId };
+  return { status: 200, body: "success", changed, refundId };
 }
 
 /**

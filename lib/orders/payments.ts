@@ -90,14 +90,20 @@ export function mismatch(payment: Payment, result: PayResult): string | null {
  * attempt already paid the order is refunded: its Refund row is written in the same
  * transaction, then sent (sendRefund).
  */
-export async function applyPayResult(deps: OrdersDeps, payment: Payment, result: PayResult, options: { signal?: AbortSignal } = {}): Promise<ApplyOutcome> {
+export async function applyPayResult(
+  deps: OrdersDeps,
+  payment: Payment,
+  result: PayResult,
+  options: { signal?: AbortSignal; /** The caller sends the duplicate's refund itself (after answering). */ deferRefund?: boolean } = {},
+): Promise<ApplyOutcome> {
   const wrong = mismatch(payment, result);
   if (wrong) return { applied: false, reason: wrong };
   const transition = transitionForGatewayStatus(result.status);
   if (!transition) return { applied: true, changed: false };
   const outcome = await moveTo(deps, payment, transition, { gatewayOrderNo: result.orderNo, paidAt: result.status === 1 ? parseTime(result.payTime) ?? deps.gateway.now() : undefined });
-  // A duplicate's refund row was written with the transition; send it now (reconciliation retries it).
-  if (outcome.applied && outcome.changed && outcome.refundId) await sendRefund(deps, outcome.refundId, options);
+  // A duplicate's refund row was written with the transition; send it now, or the caller
+  // does once it has answered (reconciliation sends it if neither happens).
+  if (outcome.applied && outcome.changed && outcome.refundId && !options.deferRefund) await sendRefund(deps, outcome.refundId, { signal: options.signal });
   return outcome;
 }
 

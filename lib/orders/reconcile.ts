@@ -7,9 +7,10 @@
 import type { Payment } from "../generated/prisma/client";
 import { runPass, type PassLimits } from "../jobs/pass";
 import { ScanForPayError } from "../scanforpay/errors";
-import type { OrdersDeps } from "./gateway";
+import type { HeldExchange, OrdersDeps } from "./gateway";
 import { applyPayResult, expirePayment, failPayment, sendRefund } from "./payments";
 import { expiryDueAt, leaseUntil, nextCheckAt, UNKNOWN_GRACE_MS } from "./schedule";
+import { transitionForGatewayStatus } from "./state";
 
 export type ReconcileReport = {
   /** Pay Queries made. */
@@ -64,16 +65,35 @@ async function claimRefund(deps: OrdersDeps): Promise<string | null> {
   return rows[0]?.id ?? null;
 }
 
-/** One claimed payment: ask, apply, expire or fail when the gateway's word says so, else schedule the next check. */
+/**
+ * One claimed payment: ask, apply, expire or fail when the gateway's word says so, else
+ * schedule the next check. The exchange is kept as events when something changed or went
+ * wrong; a quiet "still unpaid" is counted on the payment instead (no rows a minute for each
+ * customer still on the gateway's page).
+ */
 async function checkClaimed(deps: OrdersDeps, payment: Payment, signal: AbortSignal, report: ReconcileReport): Promise<void> {
+  const held: HeldExchange[] = [];
+  const quiet = await askAndApply(deps, payment, signal, report, held);
+  if (quiet) {
+    await deps.db.payment.updateMany({ where: { id: payment.id, status: "pending" }, data: { quietQueries: { increment: 1 } } });
+  } else {
+    await deps.gateway.keep(payment.id, held);
+  }
+}
+
+/** Resolves to true when the gateway's answer was a quiet "still unpaid" and nothing else happened. */
+async function askAndApply(deps: OrdersDeps, payment: Payment, signal: AbortSignal, report: ReconcileReport, held: HeldExchange[]): Promise<boolean> {
   const scale = deps.delayScale ?? 1;
   report.queried++;
+  let quiet = false;
   try {
-    const result = await deps.gateway.client(payment.id, { signal }).payQuery({ partnerOrderNo: payment.partnerOrderNo });
+    const result = await deps.gateway.client(payment.id, { signal, hold: held }).payQuery({ partnerOrderNo: payment.partnerOrderNo });
+    // An answer that moves the payment is kept before the payment moves.
+    if (transitionForGatewayStatus(result.status)) await deps.gateway.keep(payment.id, held.splice(0));
     const outcome = await applyPayResult(deps, payment, result, { signal });
     if (outcome.applied && outcome.changed) {
       report.changed++;
-      return;
+      return false;
     }
     if (!outcome.applied) {
       report.errors++;
@@ -84,15 +104,17 @@ async function checkClaimed(deps: OrdersDeps, payment: Payment, signal: AbortSig
       const expired = await expirePayment(deps, payment);
       if (expired.applied && expired.changed) {
         report.expired++;
-        return;
+        return false;
       }
+    } else {
+      quiet = true;
     }
   } catch (error) {
     if (!(error instanceof ScanForPayError)) throw error;
     if (signal.aborted) {
       // Stopped by the pass's budget, not answered: due again at once, not counted as a check.
       await deps.db.payment.updateMany({ where: { id: payment.id, status: "pending" }, data: { nextCheckAt: deps.gateway.now(), checks: { decrement: 1 } } });
-      return;
+      return false;
     }
     // Unknown at the gateway long after we asked for it: the create never landed.
     if (error.code === 30 && payment.createdAt.getTime() < deps.gateway.now().getTime() - UNKNOWN_GRACE_MS * scale) {
@@ -100,16 +122,14 @@ async function checkClaimed(deps: OrdersDeps, payment: Payment, signal: AbortSig
       const failed = await failPayment(deps, payment);
       if (failed.applied && failed.changed) {
         report.changed++;
-        return;
+        return false;
       }
     } else {
       report.errors++;
     }
   }
-  await deps.db.payment.updateMany({
-    where: { id: payment.id, status: "pending" },
-    data: { nextCheckAt: nextCheckAt(payment, deps.gateway.now(), scale) },
-  });
+  await deps.db.payment.updateMany({ where: { id: payment.id, status: "pending" }, data: { nextCheckAt: nextCheckAt(payment, deps.gateway.now(), scale) } });
+  return quiet;
 }
 
 /** How many payments and refunds are due now (what a pass left, or what waits). */

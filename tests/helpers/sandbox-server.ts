@@ -8,6 +8,7 @@ import { handleGatewayRequest, type SandboxDeps } from "@/lib/sandbox/gateway";
 import { actOnOrder, describeOrder, findOrderByPartnerOrderNo, notifyModeSchema, outcomeSchema } from "@/lib/sandbox/customer";
 import type { OrdersDeps } from "@/lib/orders/gateway";
 import { handleNotify } from "@/lib/orders/messages";
+import { sendRefund } from "@/lib/orders/payments";
 import type { TestDb } from "./test-db";
 
 async function readBody(request: IncomingMessage): Promise<Uint8Array> {
@@ -106,15 +107,19 @@ export async function startHangingServer(): Promise<{ url: string; hits: () => n
   return { url: `http://127.0.0.1:${port}`, hits: () => hits, close: () => close(server) };
 }
 
-/** The shop's notify route (app/api/scanforpay/notify) on a random port, around handleNotify. */
+/**
+ * The shop's notify route (app/api/scanforpay/notify) on a random port, around handleNotify:
+ * it answers first, then sends a duplicate payment's refund, as the route does with after().
+ */
 export async function startShopServer(getDeps: () => OrdersDeps): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer(async (request, response) => {
     if (request.method !== "POST" || !request.url?.startsWith("/api/scanforpay/notify")) return void response.writeHead(404).end();
     try {
       const answer = await handleNotify(getDeps(), Buffer.from(await readBody(request)).toString("utf8"));
       response.writeHead(answer.status, { "content-type": "text/plain" }).end(answer.body);
+      if (answer.refundId) await sendRefund(getDeps(), answer.refundId);
     } catch {
-      response.writeHead(500, { "content-type": "text/plain" }).end("error");
+      if (!response.headersSent) response.writeHead(503, { "content-type": "text/plain" }).end("error");
     }
   });
   const port = await listen(server);

@@ -13,7 +13,12 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
-export type TestDb = PrismaClient & { close(): Promise<void>; kind: "pglite" | "postgres" };
+export type TestDb = PrismaClient & {
+  close(): Promise<void>;
+  kind: "pglite" | "postgres";
+  /** Another client (another pool) on the same database: a second app instance. */
+  another(): PrismaClient;
+};
 
 export const migrationsDir = path.resolve(import.meta.dirname, "../../prisma/migrations");
 
@@ -35,10 +40,16 @@ async function createPgliteDb(): Promise<TestDb> {
   const db = await PGlite.create();
   for (const script of migrationScripts()) await db.exec(script);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  const others: PrismaClient[] = [];
   return Object.assign(prisma, {
     kind: "pglite" as const,
+    another: () => {
+      const other = new PrismaClient({ adapter: new PrismaPGlite(db) });
+      others.push(other);
+      return other;
+    },
     async close() {
-      await prisma.$disconnect();
+      await Promise.all([prisma, ...others].map((c) => c.$disconnect()));
       await db.close();
     },
   });
@@ -67,10 +78,16 @@ async function createPostgresDb(serverUrl: string): Promise<TestDb> {
   const database = await createEmptyDatabase(serverUrl);
   for (const script of migrationScripts()) await onServer(database.url, script);
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+  const others: PrismaClient[] = [];
   return Object.assign(prisma, {
     kind: "postgres" as const,
+    another: () => {
+      const other = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+      others.push(other);
+      return other;
+    },
     async close() {
-      await prisma.$disconnect();
+      await Promise.all([prisma, ...others].map((c) => c.$disconnect()));
       await database.drop();
     },
   });

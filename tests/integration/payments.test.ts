@@ -1,12 +1,12 @@
 // Payment flows end to end below the browser: the orders domain against the sandbox gateway
 // over real HTTP, decided through the sandbox's control endpoint, with the sandbox's notifies
 // delivered over HTTP to the shop's notify handler.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { SANDBOX_CREDENTIALS } from "@/lib/scanforpay/config";
 import { createGateway, type OrdersDeps } from "@/lib/orders/gateway";
 import { createOrder } from "@/lib/orders/create";
 import { handleNotify, handleReturn } from "@/lib/orders/messages";
-import { startPayment } from "@/lib/orders/payments";
+import { sendRefund, startPayment } from "@/lib/orders/payments";
 import { reconcile } from "@/lib/orders/reconcile";
 import { findOrderByPartnerOrderNo } from "@/lib/sandbox/customer";
 import { setFault } from "@/lib/sandbox/faults";
@@ -261,7 +261,8 @@ describe("failures and reconciliation", () => {
     const second = await startPayment(deps, order, { wallet: "Wechat", flow: "qrcode" });
     await control(first.payment.partnerOrderNo, "success", "before-return");
     await control(second.payment.partnerOrderNo, "success", "before-return");
-    expect(await state(order.id)).toEqual({ order: "paid", payments: ["paid", "refunded"], paidPaymentId: first.payment.id });
+    // The notify is answered first; the refund follows it.
+    await vi.waitFor(async () => expect(await state(order.id)).toEqual({ order: "paid", payments: ["paid", "refunded"], paidPaymentId: first.payment.id }), { timeout: 5_000 });
     const refund = await db.refund.findFirstOrThrow({ where: { paymentId: second.payment.id } });
     expect(refund).toMatchObject({ status: "succeeded", reason: "duplicate_payment", amountMinor: order.totalMinor });
     // The gateway agrees: the second attempt is refunded there, the first is not.
@@ -282,7 +283,9 @@ describe("failures and reconciliation", () => {
     await control(second.payment.partnerOrderNo, "success", "none");
     const notify = signedResponse(sandbox.deps, payResultBody((await findOrderByPartnerOrderNo(sandbox.deps, second.payment.partnerOrderNo))!, new Date()));
     await setFault(db, "code9", 3); // the refund's three attempts all fail
-    expect(await handleNotify(deps, notify)).toMatchObject({ status: 200, body: "success", changed: true });
+    const answer = await handleNotify(deps, notify);
+    expect(answer).toMatchObject({ status: 200, body: "success", changed: true, refundId: expect.any(String) });
+    await sendRefund(deps, answer.refundId!); // as the notify route does once it has answered
     const refund = await db.refund.findFirstOrThrow({ where: { paymentId: second.payment.id } });
     expect(refund.status).toBe("pending");
     clock = new Date(Date.now() + 2 * 60 * 1000);
@@ -306,7 +309,7 @@ describe("failures and reconciliation", () => {
     await control(second.payment.partnerOrderNo, "success", "none");
     const notify = signedResponse(sandbox.deps, payResultBody((await findOrderByPartnerOrderNo(sandbox.deps, second.payment.partnerOrderNo))!, new Date()));
     await setFault(db, "malformed", 1); // the gateway refunds, but its answer is garbled
-    await handleNotify(deps, notify);
+    await sendRefund(deps, (await handleNotify(deps, notify)).refundId!);
     expect((await findOrderByPartnerOrderNo(sandbox.deps, second.payment.partnerOrderNo))!.status).toBe(3);
     expect(await db.refund.findFirstOrThrow({ where: { paymentId: second.payment.id } })).toMatchObject({ status: "pending", attempts: 1 });
     clock = new Date(Date.now() + 5 * 60 * 1000);

@@ -6,7 +6,7 @@ import { createGateway, type OrdersDeps } from "@/lib/orders/gateway";
 import { createOrder } from "@/lib/orders/create";
 import { checkPaymentNow, POLL_QUERY_INTERVAL_MS, refreshedStatus } from "@/lib/orders/check";
 import { handleNotify, handleReturn } from "@/lib/orders/messages";
-import { startPayment } from "@/lib/orders/payments";
+import { sendRefund, startPayment } from "@/lib/orders/payments";
 import { reconcile, RECONCILE_DEFAULTS } from "@/lib/orders/reconcile";
 import { reconcileHealth } from "@/lib/admin/background";
 import { recordRun } from "@/lib/jobs/runs";
@@ -184,7 +184,7 @@ describe("refunds whose answer was lost", () => {
     const t0 = Date.now();
     clock = new Date(t0);
     const sendsBefore = refundCalls();
-    await handleNotify(deps, notify);
+    await sendRefund(deps, (await handleNotify(deps, notify)).refundId!); // as the route does, after answering
     const refund = await db.refund.findFirstOrThrow({ where: { paymentId: second.payment.id } });
     expect(refund).toMatchObject({ status: "pending", attempts: 1, reason: "duplicate_payment" });
     const sends = () => refundCalls() - sendsBefore;
@@ -281,6 +281,42 @@ describe("on demand, between passes", () => {
   });
 });
 
+describe("no amplification", () => {
+  it("a pass over 50 quiet pending payments writes no event rows; each is counted instead", async () => {
+    const ids = await abandoned(50);
+    clock = later(2 * MIN);
+    const before = await db.paymentEvent.count();
+    expect(await reconcile(deps)).toMatchObject({ queried: 50, changed: 0, errors: 0 });
+    expect(await db.paymentEvent.count()).toBe(before);
+    const rows = await db.payment.findMany({ where: { id: { in: ids } } });
+    expect(rows.every((p) => p.quietQueries === 1 && p.checks === 1)).toBe(true);
+  });
+
+  it("the exchange that changes a payment is kept, sent and received", async () => {
+    const order = await newOrder();
+    const { payment } = await startPayment(deps, order, website);
+    await control(payment.partnerOrderNo, "success", "none");
+    clock = later(2 * MIN);
+    await reconcile(deps);
+    const kept = await db.paymentEvent.findMany({ where: { paymentId: payment.id, kind: "query" }, orderBy: { createdAt: "asc" } });
+    expect(kept.map((e) => e.direction)).toEqual(["sent", "received"]);
+    expect(kept[1]!.signatureValid).toBe(true);
+  });
+
+  it("100 returns for one pending payment within a minute make at most 7 Pay Queries", async () => {
+    const order = await newOrder();
+    const { payment } = await startPayment(deps, order, website);
+    const before = payQueries();
+    const t0 = Date.now();
+    for (let i = 0; i < 100; i++) {
+      clock = new Date(t0 + i * 600);
+      await handleReturn(deps, payment.partnerOrderNo, "partnerOrderNo=" + payment.partnerOrderNo);
+    }
+    expect(payQueries() - before).toBeLessThanOrEqual(7);
+    expect(payQueries() - before).toBeGreaterThanOrEqual(6);
+  });
+});
+
 describe("the merchant sees it", () => {
   it("when reconciliation last ran, what waits and the oldest, and a warning once it is late", async () => {
     const [id] = await abandoned(1);
@@ -300,5 +336,36 @@ describe("the merchant sees it", () => {
     expect(health.lastRunAt!.getTime()).toBeGreaterThanOrEqual(startedAt.getTime());
     expect((await reconcileHealth(db, minuteSchedule, new Date(Date.now() + 7 * MIN))).state).toBe("late");
     expect((await reconcileHealth(db, 86_400_000, new Date(Date.now() + 7 * MIN))).state).toBe("ok");
+  });
+});
+
+describe("a notify answers at once", () => {
+  it("a second paid attempt: `success` in well under a second while the refund endpoint hangs; the refund is sent later, once", async () => {
+    const order = await newOrder();
+    const first = await startPayment(deps, order, website);
+    const second = await startPayment(deps, order, website);
+    await control(first.payment.partnerOrderNo, "success", "before-return");
+    await control(second.payment.partnerOrderNo, "success", "none");
+    const notify = signedResponse(sandbox.deps, payResultBody((await findOrderByPartnerOrderNo(sandbox.deps, second.payment.partnerOrderNo))!, new Date()));
+    // The refund endpoint takes longer than the client waits, every try.
+    await setFault(db, "timeout", 3, "refund");
+    const started = Date.now();
+    const answer = await handleNotify(deps, notify);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(answer).toMatchObject({ status: 200, body: "success", changed: true, refundId: expect.any(String) });
+    const before = refundCalls();
+    // Nothing was sent inside the answer.
+    expect(await db.sandboxRefund.count({ where: { order: { partnerOrderNo: second.payment.partnerOrderNo } } })).toBe(0);
+    expect(await db.refund.findUniqueOrThrow({ where: { id: answer.refundId! } })).toMatchObject({ status: "pending", attempts: 0 });
+    // After the answer (the route's after()): each try outlasts the client's wait; still pending.
+    await sendRefund({ db, gateway: gatewayAt(sandbox.apiBase, 300) }, answer.refundId!);
+    expect(await db.refund.findUniqueOrThrow({ where: { id: answer.refundId! } })).toMatchObject({ status: "pending", attempts: 1 });
+    // The gateway is back: reconciliation sends it again, same refundNo, and it counts once.
+    clock = later(2 * MIN);
+    await Promise.all([reconcile(deps), reconcile(deps)]);
+    const refund = await db.refund.findUniqueOrThrow({ where: { id: answer.refundId! } });
+    expect(refund).toMatchObject({ status: "succeeded", attempts: 2 });
+    expect(await db.sandboxRefund.count({ where: { refundNo: refund.refundNo } })).toBe(1);
+    expect(refundCalls() - before).toBeGreaterThanOrEqual(2);
   });
 });

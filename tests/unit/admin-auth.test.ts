@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "@/lib/admin/password";
-import { createLoginLimiter, readSession, signSession } from "@/lib/admin/session";
+import { readSession, signSession } from "@/lib/admin/session";
+import { needsRehash } from "@/lib/admin/password";
+import { clientAddress } from "@/lib/client-address";
+import { decide, limitKey } from "@/lib/ratelimit/limiter";
 import { parseMajor } from "@/lib/money";
 
 const secret = "x".repeat(40);
@@ -32,16 +35,26 @@ describe("admin session", () => {
     expect(readSession("garbage", secret)).toBeNull();
   });
 
-  it("limits failed logins per key: 5 in 15 minutes", () => {
-    const limiter = createLoginLimiter();
-    const t = 1_000_000;
-    for (let i = 0; i < 5; i++) {
-      expect(limiter.blocked("a", t)).toBe(false);
-      limiter.fail("a", t);
-    }
-    expect(limiter.blocked("a", t)).toBe(true);
-    expect(limiter.blocked("b", t)).toBe(false);
-    expect(limiter.blocked("a", t + 15 * 60_000 + 1)).toBe(false);
+  it("rate limits: a count within its window decides, keys are bounded", () => {
+    const limit = { name: "login-email", max: 5, windowMs: 15 * 60_000 };
+    const now = new Date(1_000_000);
+    const resetAt = new Date(now.getTime() + 60_000);
+    expect(decide(limit, 5, resetAt, now)).toEqual({ allowed: true, count: 5, retryAfterMs: 60_000 });
+    expect(decide(limit, 6, resetAt, now).allowed).toBe(false);
+    expect(limitKey(limit, "Boss@Shop.Example")).toBe("login-email:boss@shop.example");
+    expect(limitKey(limit, "x".repeat(10_000)).length).toBeLessThanOrEqual(250);
+  });
+
+  it("old scrypt hashes are recognised for an upgrade; today's are not", async () => {
+    expect(needsRehash("scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")).toBe(true);
+    expect(needsRehash(await hashPassword("correct horse battery"))).toBe(false);
+    expect((await hashPassword("correct horse battery")).startsWith(`scrypt$${2 ** 17}$8$1$`)).toBe(true);
+  });
+
+  it("the client's address: x-real-ip, else the last x-forwarded-for hop", () => {
+    expect(clientAddress(new Headers({ "x-real-ip": "203.0.113.9", "x-forwarded-for": "1.1.1.1" }))).toBe("203.0.113.9");
+    expect(clientAddress(new Headers({ "x-forwarded-for": "6.6.6.6, 198.51.100.7" }))).toBe("198.51.100.7");
+    expect(clientAddress(new Headers())).toBe("local");
   });
 });
 

@@ -5,7 +5,7 @@ import { requireAdmin } from "@/lib/admin/guard";
 import { newRefundNo } from "@/lib/admin/refunds";
 import { prisma } from "@/lib/db";
 import { appOrdersDeps } from "@/lib/orders/app";
-import { checkOrderNow, RETURN_QUERY_INTERVAL_MS } from "@/lib/orders/check";
+import { checkOrderNow, ADMIN_QUERY_INTERVAL_MS } from "@/lib/orders/check";
 import { formatMoney, toMajorString } from "@/lib/money";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +17,7 @@ export default async function AdminOrder({ params }: { params: Promise<{ orderNo
   const { orderNo } = await params;
   // Opening an unpaid order asks the gateway about its pending attempts first (rate-limited).
   const unpaid = await prisma.order.findUnique({ where: { orderNo: orderNo.slice(0, 20) }, select: { id: true, status: true } });
-  if (unpaid?.status === "pending") await checkOrderNow(appOrdersDeps(), unpaid.id, RETURN_QUERY_INTERVAL_MS);
+  if (unpaid?.status === "pending") await checkOrderNow(appOrdersDeps(), unpaid.id, ADMIN_QUERY_INTERVAL_MS);
   const order = await prisma.order.findUnique({
     where: { orderNo: orderNo.slice(0, 20) },
     include: {
