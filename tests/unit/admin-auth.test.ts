@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { hashPassword, verifyPassword } from "@/lib/admin/password";
+import { hashPassword, needsRehash, verifyPassword } from "@/lib/admin/password";
 import { readSession, signSession } from "@/lib/admin/session";
-import { needsRehash } from "@/lib/admin/password";
 import { clientAddress } from "@/lib/client-address";
 import { decide, limitKey } from "@/lib/ratelimit/limiter";
 import { parseMajor } from "@/lib/money";
@@ -11,7 +10,7 @@ const secret = "x".repeat(40);
 describe("admin password hashes", () => {
   it("verify the right password only, and are salted", async () => {
     const hash = await hashPassword("correct horse battery");
-    expect(hash).toMatch(/^scrypt\$16384\$8\$1\$[\w-]+\$[\w-]+$/);
+    expect(hash).toMatch(/^scrypt\$131072\$8\$1\$[\w-]+\$[\w-]+$/);
     expect(await verifyPassword("correct horse battery", hash)).toBe(true);
     expect(await verifyPassword("correct horse batterY", hash)).toBe(false);
     expect(await hashPassword("correct horse battery")).not.toBe(hash);
