@@ -2,6 +2,7 @@
 // function instance on Vercel).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  (await import("./lib/security/forbidden-methods")).refuseForbiddenMethods();
   const { getEnv } = await import("./lib/env");
   const env = getEnv();
   for (const notice of env.notices) console.warn(`[config] ${notice}`);

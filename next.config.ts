@@ -10,6 +10,14 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // The embedded-database helpers and the generated client are server-side only.
   serverExternalPackages: ["pg", "@prisma/adapter-pg"],
+  // Static assets, which proxy.ts does not see: no MIME sniffing, no framing.
+  async headers() {
+    return [{ source: "/_next/static/:path*", headers: [{ key: "x-content-type-options", value: "nosniff" }, { key: "x-frame-options", value: "DENY" }] }];
+  },
+  experimental: {
+    // proxy.ts buffers request bodies up to this; the front door refuses larger ones first.
+    proxyClientMaxBodySize: "1mb",
+  },
 };
 
 // Finds ./i18n/request.ts (the locale and messages of each request).

@@ -3,7 +3,7 @@
 // finds an order, refunds part of it, then the rest, and the sandbox gateway agrees.
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 const root = path.resolve(__dirname, "../..");
 

@@ -4,7 +4,7 @@
 // simulation (SERVERLESS=1 behind PgBouncer in transaction mode, no in-process timers),
 // where nothing else could settle them. One at a time, and the only tests that call the
 // cron route: no other test's pass settles what these watch.
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./fixtures";
 import en from "../../messages/en.json";
 
 const serverless = process.env.E2E_SERVERLESS === "1";

@@ -2,7 +2,7 @@
 // Reads the production build that `npm run test:e2e` has just made.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 const staticDir = path.resolve(__dirname, "../../.next/static");
 

@@ -1,6 +1,6 @@
 // Paying in a real browser against the in-app sandbox gateway: every flow the user agent
 // can choose, the return, the live QR page, cancel with retry, and a failed payment.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import en from "../../messages/en.json";
 import zhHK from "../../messages/zh-HK.json";
 

@@ -2,7 +2,7 @@
 // POST, notifies from the in-process worker, the control and fault endpoints, the cron route.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { createScanForPayClient } from "../../lib/scanforpay/client";
 import { ScanForPayError } from "../../lib/scanforpay/errors";
 

@@ -34,5 +34,5 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
   if (order.flow === "qrcode" || via === "scan" || !result.order.returnUrl) {
     return new Response(null, { status: 303, headers: { location: `../${order.token}${via === "scan" ? "?via=scan" : ""}` } });
   }
-  return new Response(returnPageHtml(result.order), { headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+  return new Response(returnPageHtml(result.order, request.headers.get("x-nonce")), { headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
 }

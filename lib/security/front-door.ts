@@ -1,0 +1,45 @@
+// One front door for bad requests (pure, run by proxy.ts before any page, action or route
+// handler): what no route of ours can serve is answered here, with a short message, as a
+// 4xx, never a 500 from deeper down (the framework's own parsing included).
+//
+//   a path or query that does not decode (bad percent-encoding, a lone surrogate), or one
+//   with a NUL or another control character                         → 400
+//   a method no route serves (TRACE, CONNECT, anything unknown)      → 405
+//   a body announced larger than MAX_BODY_BYTES                       → 413
+//   multipart/form-data without a boundary                            → 400
+// A multipart body that does not parse is refused by proxy.ts, which reads it (bounded).
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+export const ALLOWED_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+
+export type Refusal = { status: 400 | 405 | 413; message: string };
+
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** Decodes a path or query, or null when it cannot be read as UTF-8 text without control characters. */
+export function decodedOrNull(raw: string, form = false): string | null {
+  try {
+    const decoded = decodeURIComponent(form ? raw.replace(/\+/g, " ") : raw);
+    // A lone surrogate cannot be produced by decodeURIComponent from valid UTF-8; be explicit anyway.
+    if (CONTROL.test(decoded) || !decoded.isWellFormed()) return null;
+    return decoded;
+  } catch {
+    return null;
+  }
+}
+
+export function frontDoor(request: { method: string; pathname: string; search: string; headers: Pick<Headers, "get"> }): Refusal | null {
+  if (!(ALLOWED_METHODS as readonly string[]).includes(request.method)) return { status: 405, message: `method ${request.method.slice(0, 20)} is not allowed` };
+  if (request.pathname.length > 2048 || decodedOrNull(request.pathname) === null) return { status: 400, message: "the path is not valid" };
+  if (request.search.length > 4096) return { status: 400, message: "the query string is too long" };
+  if (request.search) {
+    for (const part of request.search.slice(1).split("&")) {
+      if (decodedOrNull(part, true) === null) return { status: 400, message: "the query string is not valid" };
+    }
+  }
+  const length = request.headers.get("content-length");
+  if (length !== null && (!/^\d{1,12}$/.test(length) || Number(length) > MAX_BODY_BYTES)) return { status: 413, message: `the body is larger than ${MAX_BODY_BYTES} bytes` };
+  const type = request.headers.get("content-type") ?? "";
+  if (/^multipart\/form-data/i.test(type) && !/;\s*boundary=("[^"]{1,70}"|[^\s;"]{1,70})/i.test(type)) return { status: 400, message: "multipart/form-data needs a boundary" };
+  return null;
+}

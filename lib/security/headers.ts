@@ -1,0 +1,49 @@
+// The security headers of every response (pure): a Content-Security-Policy with a nonce per
+// request, no framing by any site, no MIME sniffing, no order link leaking in a Referer, and
+// HSTS over HTTPS. proxy.ts sets them; tests check them in Chromium.
+
+export type SecurityHeaderOptions = {
+  nonce: string;
+  /** Over HTTPS (directly or behind a proxy that says so): send HSTS. */
+  https: boolean;
+  /** next dev: React's dev tools need eval. */
+  development: boolean;
+  /** The path: order pages carry their access token in the URL. */
+  pathname: string;
+};
+
+export function contentSecurityPolicy(options: Pick<SecurityHeaderOptions, "nonce" | "development">): string {
+  return [
+    "default-src 'self'",
+    // Next.js puts the nonce on its own scripts; 'strict-dynamic' lets those load the rest.
+    `script-src 'self' 'nonce-${options.nonce}' 'strict-dynamic'${options.development ? " 'unsafe-eval'" : ""}`,
+    `style-src 'self' 'nonce-${options.nonce}'`,
+    // style="" attributes (Next.js sets a few itself); no script can come through them.
+    "style-src-attr 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    // The checkout's form may be answered with a redirect to the gateway's hosted page.
+    "form-action 'self' https:",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+/** Paths whose URL is a secret (an order's access token): no Referer at all from them. */
+export function isSecretUrl(pathname: string): boolean {
+  return /^\/orders\/(?!lookup(\/|$))/.test(pathname) || pathname.startsWith("/api/orders/") || pathname.startsWith("/api/scanforpay/return") || pathname.startsWith("/sandbox/");
+}
+
+export function securityHeaders(options: SecurityHeaderOptions): Record<string, string> {
+  return {
+    "content-security-policy": contentSecurityPolicy(options),
+    "x-frame-options": "DENY",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": isSecretUrl(options.pathname) ? "no-referrer" : "strict-origin-when-cross-origin",
+    "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=(self)",
+    "cross-origin-opener-policy": "same-origin",
+    ...(options.https ? { "strict-transport-security": "max-age=63072000; includeSubDomains" } : {}),
+  };
+}
