@@ -5,7 +5,7 @@
 //      reads the nonce from the request's Content-Security-Policy header and puts it on its
 //      own scripts; our pages read it from `x-nonce`.
 import { NextResponse, type NextRequest } from "next/server";
-import { frontDoor } from "@/lib/security/front-door";
+import { actionRefusal, frontDoor } from "@/lib/security/front-door";
 import { securityHeaders } from "@/lib/security/headers";
 
 function nonceOf(): string {
@@ -30,14 +30,22 @@ export async function proxy(request: NextRequest) {
   };
   const refusal = frontDoor({ method: request.method, pathname: raw.pathname, search: raw.search, headers: request.headers });
   if (refusal) return refuse(refusal.status, refusal.message);
-  // A multipart body (a form posted before JavaScript loaded) that does not parse.
-  if (request.method === "POST" && /^multipart\/form-data/i.test(request.headers.get("content-type") ?? "")) {
-    const parsed = await request
+  const contentType = request.headers.get("content-type") ?? "";
+  const isAction = request.headers.has("next-action");
+  if (isAction && request.method !== "POST") return refuse(405, "a server action is called with POST");
+  // A multipart body (a form posted before JavaScript loaded, or an action call) that does not parse.
+  let form: FormData | null = null;
+  if (request.method === "POST" && /^multipart\/form-data/i.test(contentType)) {
+    form = await request
       .clone()
       .formData()
-      .then(() => true)
-      .catch(() => false);
-    if (!parsed) return refuse(400, "the multipart body does not parse");
+      .catch(() => null);
+    if (!form) return refuse(400, "the multipart body does not parse");
+  }
+  if (isAction) {
+    const args = form ? form.get("0") : /^text\/plain/i.test(contentType) ? await request.clone().text().catch(() => null) : null;
+    const refused = actionRefusal(contentType, typeof args === "string" ? args : null);
+    if (refused) return refuse(refused.status, refused.message);
   }
   const forwarded = new Headers(request.headers);
   const nonce = headers["content-security-policy"]!.match(/'nonce-([^']+)'/)![1]!;

@@ -13,14 +13,17 @@ import { parseMajor } from "@/lib/money";
 import { appOrdersDeps } from "@/lib/orders/app";
 import { applyPayResult } from "@/lib/orders/payments";
 import { ScanForPayError } from "@/lib/scanforpay/errors";
+import { asForm } from "@/lib/forms";
 
 export type AdminFormState = { error: string | null; message?: string | null };
 
-export async function loginAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+export async function loginAction(_previous: AdminFormState, rawForm: FormData): Promise<AdminFormState> {
+  const form = asForm(rawForm);
   const email = String(form.get("email") ?? "").trim().toLowerCase().slice(0, 254);
   const password = String(form.get("password") ?? "").slice(0, 1024);
   const login = adminLogin();
   if (!login) return { error: "The back office is off: set ADMIN_EMAIL and ADMIN_PASSWORD_HASH (see the README)." };
+  if (!z.email().safeParse(email).success || password.length === 0) return { error: "Enter your email and password." };
   const result = await attemptLogin(prisma, login, { email, password, address: clientAddress(await headers()) });
   if (!result.ok) return { error: result.reason === "blocked" ? "Too many failed attempts. Wait 15 minutes and try again." : "Wrong email or password." };
   await startAdminSession(result.email);
@@ -33,7 +36,8 @@ export async function logoutAction(): Promise<void> {
 }
 
 /** Pay Query now, applied through the same state machine as notifies and returns. */
-export async function requeryAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+export async function requeryAction(_previous: AdminFormState, rawForm: FormData): Promise<AdminFormState> {
+  const form = asForm(rawForm);
   await requireAdmin();
   const payment = await prisma.payment.findUnique({ where: { id: String(form.get("paymentId") ?? "") }, include: { order: true } });
   if (!payment) return { error: "No such payment." };
@@ -52,7 +56,8 @@ export async function requeryAction(_previous: AdminFormState, form: FormData): 
 
 const refundSchema = z.object({ paymentId: z.string().min(1), refundNo: z.string().min(1).max(32), amount: z.string().min(1).max(20) });
 
-export async function refundAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+export async function refundAction(_previous: AdminFormState, rawForm: FormData): Promise<AdminFormState> {
+  const form = asForm(rawForm);
   const admin = await requireAdmin();
   const input = refundSchema.safeParse(Object.fromEntries(form));
   if (!input.success) return { error: "Enter an amount to refund." };

@@ -7,6 +7,7 @@ import { addLine, MAX_QUANTITY, setLineQuantity } from "@/lib/cart/cookie";
 import { readCart, writeCart } from "@/lib/cart/session";
 import { summarizeCart } from "@/lib/cart/summary";
 import { prisma } from "@/lib/db";
+import { asForm } from "@/lib/forms";
 
 export type AddToCartState = { status: "idle" | "added" | "full" | "error" };
 
@@ -15,7 +16,8 @@ const addSchema = z.object({
   quantity: z.coerce.number().int().min(1).max(MAX_QUANTITY),
 });
 
-export async function addToCart(_previous: AddToCartState, form: FormData): Promise<AddToCartState> {
+export async function addToCart(_previous: AddToCartState, rawForm: FormData): Promise<AddToCartState> {
+  const form = asForm(rawForm);
   const parsed = addSchema.safeParse({ slug: form.get("slug"), quantity: form.get("quantity") ?? 1 });
   if (!parsed.success) return { status: "error" };
   const lines = await readCart();
@@ -37,7 +39,8 @@ const lineSchema = z.object({
 });
 
 /** Sets a line's quantity (0 removes the line). */
-export async function updateCartLine(form: FormData): Promise<void> {
+export async function updateCartLine(rawForm: FormData): Promise<void> {
+  const form = asForm(rawForm);
   const parsed = lineSchema.safeParse({ slug: form.get("slug"), quantity: form.get("quantity") });
   if (!parsed.success) return;
   await writeCart(setLineQuantity(await readCart(), parsed.data.slug, parsed.data.quantity));

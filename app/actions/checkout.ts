@@ -9,6 +9,7 @@ import { readCart, writeCart } from "@/lib/cart/session";
 import { prisma } from "@/lib/db";
 import { appOrdersDeps } from "@/lib/orders/app";
 import { CheckoutError } from "@/lib/orders/create";
+import { asForm } from "@/lib/forms";
 
 export type FormState = { error: string | null };
 
@@ -22,7 +23,8 @@ function destination(placed: Placed): string {
   return placed.next ?? `${placed.orderUrl}&error=gateway`;
 }
 
-export async function placeOrderAction(_previous: FormState, form: FormData): Promise<FormState> {
+export async function placeOrderAction(_previous: FormState, rawForm: FormData): Promise<FormState> {
+  const form = asForm(rawForm);
   const t = await getTranslations("checkout.errors");
   let placed: Placed;
   try {
@@ -44,7 +46,8 @@ export async function placeOrderAction(_previous: FormState, form: FormData): Pr
   redirect(destination(placed));
 }
 
-export async function retryPaymentAction(form: FormData): Promise<void> {
+export async function retryPaymentAction(rawForm: FormData): Promise<void> {
+  const form = asForm(rawForm);
   const orderNo = text(form, "orderNo");
   const token = text(form, "token");
   let placed: Placed;
@@ -59,7 +62,8 @@ export async function retryPaymentAction(form: FormData): Promise<void> {
 
 const lookupSchema = z.object({ orderNo: z.string().trim().toUpperCase().max(20), email: z.string().trim().toLowerCase().max(254) });
 
-export async function lookupOrderAction(_previous: FormState, form: FormData): Promise<FormState> {
+export async function lookupOrderAction(_previous: FormState, rawForm: FormData): Promise<FormState> {
+  const form = asForm(rawForm);
   const t = await getTranslations("lookup");
   const input = lookupSchema.safeParse({ orderNo: text(form, "orderNo"), email: text(form, "email") });
   const order = input.success ? await prisma.order.findUnique({ where: { orderNo: input.data.orderNo } }) : null;

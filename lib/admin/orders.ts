@@ -7,9 +7,10 @@ import { toMajorString } from "../money";
 
 export const PAGE_SIZE = 20;
 
+/** A calendar day between 2000 and 2999 (a shop's orders; year 0 or 9999 would reach the database as nonsense). */
 const day = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .regex(/^2\d{3}-\d{2}-\d{2}$/)
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00+08:00`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s))
   .optional()
   .catch(undefined);

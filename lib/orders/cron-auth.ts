@@ -3,11 +3,12 @@
 // credentials without CRON_SECRET are refused at start-up (lib/env.ts); the refusal below
 // stays as a second lock.
 import { getEnv } from "../env";
+import { safeEqual } from "../safe-equal";
 
 export function cronRefusal(request: Request): Response | null {
   const env = getEnv();
   const secret = env.CRON_SECRET;
-  if (secret) return request.headers.get("authorization") === `Bearer ${secret}` ? null : Response.json({ error: "unauthorised" }, { status: 401 });
+  if (secret) return safeEqual(request.headers.get("authorization") ?? "", `Bearer ${secret}`) ? null : Response.json({ error: "unauthorised" }, { status: 401 });
   if (env.paymentMode === "production") return Response.json({ error: "set CRON_SECRET to call cron routes in production" }, { status: 401 });
   return null;
 }

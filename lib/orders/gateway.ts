@@ -44,7 +44,7 @@ export function createGateway(db: Db, options: { config: ScanForPayConfig; appUr
     if (exchanges.length === 0) return;
     try {
       await db.paymentEvent.createMany({
-        data: exchanges.map((e) => ({ paymentId, kind: kinds[e.endpoint], direction: e.direction, rawText: e.rawText, signatureValid: e.signatureValid, createdAt: e.at })),
+        data: exchanges.map((e) => ({ paymentId, kind: kinds[e.endpoint], direction: e.direction, rawText: e.rawText.replace(/\u0000/g, "\\u0000"), signatureValid: e.signatureValid, createdAt: e.at })),
       });
     } catch (error) {
       console.error(`[orders] could not record a ${exchanges[0]!.endpoint} event: ${error instanceof Error ? error.message : String(error)}`);

@@ -19,11 +19,16 @@ export const REJECTED_NOTIFY_EXCERPT = 512;
 export const REJECTED_NOTIFIES_PER_SOURCE: Limit = { name: "notify-rejected", max: 20, windowMs: 10 * 60_000 };
 export const REJECTED_NOTIFIES_IN_ALL: Limit = { name: "notify-rejected-all", max: 200, windowMs: 10 * 60_000 };
 
+/** Text PostgreSQL can store: a NUL (which no genuine message holds) written as \u0000. */
+export function storable(text: string): string {
+  return text.replace(/\u0000/g, "\\u0000");
+}
+
 /** What is kept of a message that proved nothing: its start, its size and its hash. */
 export function excerpt(rawText: string): string {
-  if (rawText.length <= REJECTED_NOTIFY_EXCERPT) return rawText;
+  if (rawText.length <= REJECTED_NOTIFY_EXCERPT) return storable(rawText);
   const sha256 = createHash("sha256").update(rawText).digest("hex");
-  return `${rawText.slice(0, REJECTED_NOTIFY_EXCERPT)}… (${Buffer.byteLength(rawText)} bytes in all, sha256 ${sha256})`;
+  return `${storable(rawText.slice(0, REJECTED_NOTIFY_EXCERPT))}… (${Buffer.byteLength(rawText)} bytes in all, sha256 ${sha256})`;
 }
 
 /** partnerOrderNo from a message we could not (or may not) trust, only to file its event. */
@@ -67,11 +72,11 @@ export async function handleNotify(deps: OrdersDeps, rawText: string, options: {
     if (!outcome.applied) problem = `refused: ${outcome.reason}`;
   }
   if (verified) {
-    await deps.db.paymentEvent.create({ data: { paymentId: payment?.id ?? null, kind: "notify", direction: "received", rawText, signatureValid, note: problem } });
+    await deps.db.paymentEvent.create({ data: { paymentId: payment?.id ?? null, kind: "notify", direction: "received", rawText: storable(rawText), signatureValid, note: problem && storable(problem) } });
   } else {
     const [bySource, inAll] = await Promise.all([hit(deps.db, REJECTED_NOTIFIES_PER_SOURCE, options.source ?? "unknown"), hit(deps.db, REJECTED_NOTIFIES_IN_ALL, "all")]);
     if (bySource.allowed && inAll.allowed) {
-      await deps.db.paymentEvent.create({ data: { paymentId: payment?.id ?? null, kind: "notify", direction: "received", rawText: excerpt(rawText), signatureValid, note: problem } });
+      await deps.db.paymentEvent.create({ data: { paymentId: payment?.id ?? null, kind: "notify", direction: "received", rawText: excerpt(rawText), signatureValid, note: problem && storable(problem.slice(0, 500)) } });
     }
   }
   const changed = Boolean(outcome?.applied && outcome.changed);
@@ -89,7 +94,7 @@ export async function handleReturn(deps: OrdersDeps, partnerOrderNo: string, raw
   if (!/^[A-Za-z0-9_-]{1,32}$/.test(partnerOrderNo)) return null;
   const payment = await deps.db.payment.findUnique({ where: { partnerOrderNo }, include: { order: true } });
   if (!payment) return null;
-  await deps.db.paymentEvent.create({ data: { paymentId: payment.id, kind: "browser_return", direction: "received", rawText, signatureValid: null } });
+  await deps.db.paymentEvent.create({ data: { paymentId: payment.id, kind: "browser_return", direction: "received", rawText: storable(rawText), signatureValid: null } });
   // Already settled: nothing a query could change here; spare the gateway. Pending: ask,
   // rate-limited per payment (an unsigned return proves nothing and anyone can send one).
   const changed = isSettled(payment.status) ? false : await checkPaymentNow(deps, payment.id, RETURN_QUERY_INTERVAL_MS);

@@ -1,6 +1,7 @@
 // The sandbox gateway as this app serves it: the app's database, its public URL, its env.
 import { prisma } from "../db";
 import { getEnv } from "../env";
+import { safeEqual } from "../safe-equal";
 import { SANDBOX_PATH } from "../scanforpay/config";
 import { after } from "next/server";
 import type { SandboxDeps } from "./gateway";
@@ -29,7 +30,7 @@ export function sandboxEnabled(): boolean {
 export function controlRefusal(request: Request): Response | null {
   const env = getEnv();
   if (env.paymentMode === "sandbox") return null;
-  if (env.CRON_SECRET && request.headers.get("authorization") === `Bearer ${env.CRON_SECRET}`) return null;
+  if (env.CRON_SECRET && safeEqual(request.headers.get("authorization") ?? "", `Bearer ${env.CRON_SECRET}`)) return null;
   return Response.json({ error: "the sandbox control endpoints need Authorization: Bearer ${CRON_SECRET} when real credentials are configured" }, { status: 401 });
 }
 

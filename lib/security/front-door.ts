@@ -43,3 +43,35 @@ export function frontDoor(request: { method: string; pathname: string; search: s
   if (/^multipart\/form-data/i.test(type) && !/;\s*boundary=("[^"]{1,70}"|[^\s;"]{1,70})/i.test(type)) return { status: 400, message: "multipart/form-data needs a boundary" };
   return null;
 }
+
+/**
+ * A server action call (the `next-action` header). The framework posts an action's
+ * arguments as multipart/form-data when they hold a form (the arguments' encoding in field
+ * "0", the form's fields beside it), else as a text/plain JSON array (an action with no
+ * argument sends `[]`). That encoding may hold only form references ("$K1", multipart only),
+ * `$undefined`, escaped text and plain values, a few levels deep. Anything else would make
+ * the framework's decoder throw, or wait for parts that never come, and answer 500.
+ * `encoded`: field "0" of a multipart body, or the whole text/plain body.
+ */
+export function actionRefusal(contentType: string, encoded: string | null): Refusal | null {
+  const multipart = /^multipart\/form-data/i.test(contentType);
+  if (!multipart && !/^text\/plain/i.test(contentType)) return { status: 400, message: "a server action takes a form or a JSON array" };
+  if (encoded === null) return multipart ? null : { status: 400, message: "the action's arguments are missing" };
+  if (encoded.length > 16_384) return { status: 400, message: "the action's arguments are too long" };
+  let args: unknown;
+  try {
+    args = JSON.parse(encoded);
+  } catch {
+    return { status: 400, message: "the action's arguments are not valid" };
+  }
+  const reference = multipart ? /^\$(K\d{1,4}|undefined|\$.*)$/s : /^\$(undefined|\$.*)$/s;
+  const ok = (value: unknown, depth: number): boolean => {
+    if (depth > 8) return false;
+    if (typeof value === "string") return !value.startsWith("$") || reference.test(value);
+    if (value === null || typeof value === "number" || typeof value === "boolean") return true;
+    if (Array.isArray(value)) return value.length <= 32 && value.every((v) => ok(v, depth + 1));
+    if (typeof value === "object") return Object.keys(value).length <= 32 && Object.values(value).every((v) => ok(v, depth + 1));
+    return false;
+  };
+  return Array.isArray(args) && args.length <= 4 && ok(args, 0) ? null : { status: 400, message: "the action's arguments are not valid" };
+}

@@ -1,6 +1,8 @@
 // Security headers on every kind of response, no framing by another site, and the front
 // door's answers to the request classes that once reached a 500 (each a named regression).
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
+import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "./fixtures";
 
@@ -104,5 +106,47 @@ test.describe("the front door answers bad requests with a 4xx", () => {
   test("an announced body over 1 MiB → 413", async ({ request }) => {
     const response = await request.post("/api/orders", { headers: { "content-type": "application/json" }, data: "x".repeat(1024 * 1024 + 1) });
     expect(response.status()).toBe(413);
+  });
+});
+
+test.describe("named regressions, continued", () => {
+  test.beforeEach(({}, testInfo) => {
+    test.skip(testInfo.project.name !== "desktop", "HTTP only");
+  });
+
+  test("class 5: a server action called with arguments of another shape, an undecodable or empty body → 4xx, never a 500", async ({ request }) => {
+    const manifest = JSON.parse(readFileSync(path.join(__dirname, "../../.next/server/server-reference-manifest.json"), "utf8")) as { node: Record<string, unknown> };
+    for (const id of Object.keys(manifest.node)) {
+      for (const [type, body] of [
+        ["text/plain;charset=UTF-8", '["not a form"]'],
+        ["text/plain;charset=UTF-8", ""],
+        ["text/plain;charset=UTF-8", "\u00ff\u00fe"],
+        ["multipart/form-data; boundary=b", '--b\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$@1"]\r\n--b--\r\n'],
+      ] as const) {
+        const response = await request.post("/checkout", { headers: { "next-action": id, "content-type": type, "x-real-ip": "198.51.100.251" }, data: body, maxRedirects: 0 });
+        expect(response.status(), `${id} ${type} ${body.slice(0, 20)}`).toBeLessThan(500);
+      }
+      // The right encoding with an empty form: the action answers (a form error), not a 500.
+      const empty = await request.post("/orders/lookup", {
+        headers: { "next-action": id, "content-type": "multipart/form-data; boundary=b", accept: "text/x-component", "x-real-ip": "198.51.100.251" },
+        data: '--b\r\nContent-Disposition: form-data; name="0"\r\n\r\n[{"error":null},"$K1"]\r\n--b--\r\n',
+        maxRedirects: 0,
+      });
+      expect(empty.status(), id).toBeLessThan(500);
+    }
+  });
+
+  test("class 6: back-office date filters out of range, on the list and the CSV export → answered, not a 500", async ({ page }) => {
+    await page.goto("/admin/login");
+    await page.getByLabel("Email").fill("admin@example.com");
+    await page.getByLabel("Password").fill("sandbox-admin");
+    await page.getByRole("button", { name: "Log in" }).click();
+    await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+    for (const query of ["?from=0000-01-01&to=2024-13-01", "?from=9999-12-31", "?to=2024-02-30&page=-4"]) {
+      expect((await page.request.get(`/admin/orders${query}`)).status(), query).toBe(200);
+      const csv = await page.request.get(`/api/admin/orders/export${query}`);
+      expect(csv.status(), query).toBe(200);
+      expect(csv.headers()["content-type"]).toContain("text/csv");
+    }
   });
 });
