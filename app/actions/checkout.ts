@@ -10,6 +10,8 @@ import { prisma } from "@/lib/db";
 import { appOrdersDeps } from "@/lib/orders/app";
 import { CheckoutError } from "@/lib/orders/create";
 import { asForm } from "@/lib/forms";
+import { clientAddress } from "@/lib/client-address";
+import { lookupAllowed } from "@/lib/checkout/lookup-limits";
 
 export type FormState = { error: string | null };
 
@@ -66,8 +68,12 @@ export async function lookupOrderAction(_previous: FormState, rawForm: FormData)
   const form = asForm(rawForm);
   const t = await getTranslations("lookup");
   const input = lookupSchema.safeParse({ orderNo: text(form, "orderNo"), email: text(form, "email") });
-  const order = input.success ? await prisma.order.findUnique({ where: { orderNo: input.data.orderNo } }) : null;
-  if (!order || !input.success || order.email !== input.data.email) return { error: t("notFound") };
+  if (!input.success || input.data.orderNo === "" || input.data.email === "") return { error: t("notFound") };
+  // A lookup guesses at an email for an order number: limited by address and by order, the
+  // counts shared by every instance (lib/ratelimit).
+  if (!(await lookupAllowed(prisma, clientAddress(await headers()), input.data.orderNo))) return { error: t("tooMany") };
+  const order = await prisma.order.findUnique({ where: { orderNo: input.data.orderNo } });
+  if (!order || order.email !== input.data.email) return { error: t("notFound") };
   const found = await findCustomerOrder({ db: prisma }, order.orderNo, order.accessToken);
   redirect(`/orders/${found!.orderNo}?t=${found!.accessToken}`);
 }

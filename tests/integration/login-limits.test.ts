@@ -3,6 +3,7 @@
 // still logs in and is upgraded; rejected notifies are kept small and few.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attemptLogin, LOGIN_BY_ADDRESS } from "@/lib/admin/login";
+import { lookupAllowed, LOOKUP_BY_ORDER } from "@/lib/checkout/lookup-limits";
 import { hashPassword, needsRehash, verifyPassword } from "@/lib/admin/password";
 import { createGateway } from "@/lib/orders/gateway";
 import { handleNotify, REJECTED_NOTIFIES_PER_SOURCE } from "@/lib/orders/messages";
@@ -78,6 +79,16 @@ describe("login limits", () => {
     expect((await hit(other, limit, "k", t0)).allowed).toBe(false);
     expect((await hit(db, limit, "k", new Date(t0.getTime() + 1_001))).allowed).toBe(true);
     expect(await pruneLimits(db, new Date(t0.getTime() + 2 * 3_600_000))).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("order lookup limits", () => {
+  it("guesses at one order's email are limited across addresses and instances", async () => {
+    const answers = [];
+    for (let i = 0; i < 15; i++) answers.push(await lookupAllowed(i % 2 ? db : other, `192.0.2.${i}`, "HG-GUES-SSED"));
+    expect(answers.filter(Boolean)).toHaveLength(LOOKUP_BY_ORDER.max);
+    // Another order is not affected.
+    expect(await lookupAllowed(db, "192.0.2.200", "HG-OTHR-ORDR")).toBe(true);
   });
 });
 
