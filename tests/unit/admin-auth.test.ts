@@ -29,7 +29,8 @@ describe("admin session", () => {
     const [payload, mac] = token.split(".");
     const forged = Buffer.from(JSON.stringify(["boss@shop.example", now + 10 ** 9])).toString("base64url");
     expect(readSession(`${forged}.${mac}`, secret, now)).toBeNull();
-    expect(readSession(`${payload}.x${mac!.slice(1)}`, secret, now)).toBeNull();
+    // One character of the MAC changed (to one it is not already).
+    expect(readSession(`${payload}.${mac![0] === "x" ? "y" : "x"}${mac!.slice(1)}`, secret, now)).toBeNull();
     expect(readSession(undefined, secret)).toBeNull();
     expect(readSession("garbage", secret)).toBeNull();
   });
