@@ -18,6 +18,8 @@ export type TestDb = PrismaClient & {
   kind: "pglite" | "postgres";
   /** Another client (another pool) on the same database: a second app instance. */
   another(): PrismaClient;
+  /** On a PostgreSQL server: the database's URL, for a second process. */
+  url?: string;
 };
 
 export const migrationsDir = path.resolve(import.meta.dirname, "../../prisma/migrations");
@@ -81,6 +83,7 @@ async function createPostgresDb(serverUrl: string): Promise<TestDb> {
   const others: PrismaClient[] = [];
   return Object.assign(prisma, {
     kind: "postgres" as const,
+    url: database.url,
     another: () => {
       const other = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
       others.push(other);

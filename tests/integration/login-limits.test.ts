@@ -49,6 +49,20 @@ describe("login limits", () => {
     expect(elsewhere).toEqual({ ok: true, email: "boss@shop.example" });
   });
 
+  it("on PostgreSQL: a second server process sees the same counts", async (context) => {
+    if (!db.url) return context.skip("needs a PostgreSQL server (TEST_DATABASE_URL); on PGlite the two-client test above stands for it");
+    const { spawnSync } = await import("node:child_process");
+    const path = await import("node:path");
+    const root = path.resolve(import.meta.dirname, "../..");
+    const run = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--tsconfig", path.join(root, "tsconfig.json"), path.join(root, "tests/helpers/login-worker.ts"), db.url, "10", "203.0.113.77"], { cwd: root, encoding: "utf8", timeout: 60_000 });
+    expect(run.status, run.stderr).toBe(0);
+    const other = JSON.parse(run.stdout.trim().split("\n").at(-1)!) as string[];
+    expect(other.filter((r) => r === "wrong")).toHaveLength(LOGIN_BY_ADDRESS.max);
+    // This process: blocked at once, by the other process's failures.
+    const here = await attemptLogin(db, { email: "boss@shop.example", devPassword: "the-right-one" }, { email: "boss@shop.example", password: "the-right-one", address: "203.0.113.77" });
+    expect(here).toEqual({ ok: false, reason: "blocked" });
+  });
+
   it("parallel guesses cannot slip past the count", async () => {
     const login = { email: "shop@shop.example", devPassword: "right" };
     const results = await Promise.all(Array.from({ length: 12 }, (_, i) => attemptLogin(i % 2 ? db : other, login, { email: "shop@shop.example", password: "wrong", address: "192.0.2.77" })));
