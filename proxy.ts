@@ -5,7 +5,7 @@
 //      reads the nonce from the request's Content-Security-Policy header and puts it on its
 //      own scripts; our pages read it from `x-nonce`.
 import { NextResponse, type NextRequest } from "next/server";
-import { actionRefusal, frontDoor } from "@/lib/security/front-door";
+import { actionRefusal, formActionRefusal, frontDoor } from "@/lib/security/front-door";
 import { securityHeaders } from "@/lib/security/headers";
 
 function nonceOf(): string {
@@ -41,6 +41,8 @@ export async function proxy(request: NextRequest) {
       .formData()
       .catch(() => null);
     if (!form) return refuse(400, "the multipart body does not parse");
+    const refused = formActionRefusal(form);
+    if (refused) return refuse(refused.status, refused.message);
   }
   if (isAction) {
     const args = form ? form.get("0") : /^text\/plain/i.test(contentType) ? await request.clone().text().catch(() => null) : null;

@@ -68,7 +68,8 @@ export async function lookupOrderAction(_previous: FormState, rawForm: FormData)
   const form = asForm(rawForm);
   const t = await getTranslations("lookup");
   const input = lookupSchema.safeParse({ orderNo: text(form, "orderNo"), email: text(form, "email") });
-  if (!input.success || input.data.orderNo === "" || input.data.email === "") return { error: t("notFound") };
+  // Only a real order number's shape is looked up (or counted).
+  if (!input.success || !/^HG-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(input.data.orderNo) || input.data.email === "") return { error: t("notFound") };
   // A lookup guesses at an email for an order number: limited by address and by order, the
   // counts shared by every instance (lib/ratelimit).
   if (!(await lookupAllowed(prisma, clientAddress(await headers()), input.data.orderNo))) return { error: t("tooMany") };

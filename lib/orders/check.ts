@@ -36,6 +36,8 @@ export async function checkPaymentNow(deps: OrdersDeps, paymentId: string, minIn
   try {
     const result = await deps.gateway.client(payment.id, { signal, hold: held }).payQuery({ partnerOrderNo: payment.partnerOrderNo });
     if (!transitionForGatewayStatus(result.status) && mismatch(payment, result) === null) {
+      // The answer that said "still unpaid" is a count; tries that failed before it are kept.
+      await deps.gateway.keep(payment.id, held.slice(0, -2));
       await deps.db.payment.updateMany({ where: { id: payment.id }, data: { quietQueries: { increment: 1 } } });
       return false;
     }

@@ -18,6 +18,7 @@ export type NotifyAnswer = { status: number; body: string; changed: boolean; ref
 export const REJECTED_NOTIFY_EXCERPT = 512;
 export const REJECTED_NOTIFIES_PER_SOURCE: Limit = { name: "notify-rejected", max: 20, windowMs: 10 * 60_000 };
 export const REJECTED_NOTIFIES_IN_ALL: Limit = { name: "notify-rejected-all", max: 200, windowMs: 10 * 60_000 };
+export const RETURNS_KEPT_PER_PAYMENT: Limit = { name: "return-kept", max: 20, windowMs: 10 * 60_000 };
 
 /** Text PostgreSQL can store: a NUL (which no genuine message holds) written as \u0000. */
 export function storable(text: string): string {
@@ -35,7 +36,7 @@ export function excerpt(rawText: string): string {
 function claimedPartnerOrderNo(rawText: string): string | undefined {
   try {
     const value = (JSON.parse(rawText) as { response?: { body?: { partnerOrderNo?: unknown } } }).response?.body?.partnerOrderNo;
-    return typeof value === "string" && value.length <= 32 ? value : undefined;
+    return typeof value === "string" && /^[A-Za-z0-9_-]{1,32}$/.test(value) ? value : undefined;
   } catch {
     return undefined;
   }
@@ -74,8 +75,9 @@ export async function handleNotify(deps: OrdersDeps, rawText: string, options: {
   if (verified) {
     await deps.db.paymentEvent.create({ data: { paymentId: payment?.id ?? null, kind: "notify", direction: "received", rawText: storable(rawText), signatureValid, note: problem && storable(problem) } });
   } else {
-    const [bySource, inAll] = await Promise.all([hit(deps.db, REJECTED_NOTIFIES_PER_SOURCE, options.source ?? "unknown"), hit(deps.db, REJECTED_NOTIFIES_IN_ALL, "all")]);
-    if (bySource.allowed && inAll.allowed) {
+    // The shared count only for a source still within its own: one forger cannot use it all up.
+    const bySource = await hit(deps.db, REJECTED_NOTIFIES_PER_SOURCE, options.source ?? "unknown");
+    if (bySource.allowed && (await hit(deps.db, REJECTED_NOTIFIES_IN_ALL, "all")).allowed) {
       await deps.db.paymentEvent.create({ data: { paymentId: payment?.id ?? null, kind: "notify", direction: "received", rawText: excerpt(rawText), signatureValid, note: problem && storable(problem.slice(0, 500)) } });
     }
   }
@@ -94,7 +96,11 @@ export async function handleReturn(deps: OrdersDeps, partnerOrderNo: string, raw
   if (!/^[A-Za-z0-9_-]{1,32}$/.test(partnerOrderNo)) return null;
   const payment = await deps.db.payment.findUnique({ where: { partnerOrderNo }, include: { order: true } });
   if (!payment) return null;
-  await deps.db.paymentEvent.create({ data: { paymentId: payment.id, kind: "browser_return", direction: "received", rawText: storable(rawText), signatureValid: null } });
+  // Unsigned: anyone holding the partnerOrderNo can send returns. The first few a payment
+  // in 10 minutes are kept; the rest are counted in the limiter only.
+  if ((await hit(deps.db, RETURNS_KEPT_PER_PAYMENT, payment.id)).allowed) {
+    await deps.db.paymentEvent.create({ data: { paymentId: payment.id, kind: "browser_return", direction: "received", rawText: storable(rawText), signatureValid: null } });
+  }
   // Already settled: nothing a query could change here; spare the gateway. Pending: ask,
   // rate-limited per payment (an unsigned return proves nothing and anyone can send one).
   const changed = isSettled(payment.status) ? false : await checkPaymentNow(deps, payment.id, RETURN_QUERY_INTERVAL_MS);

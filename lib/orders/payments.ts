@@ -167,9 +167,16 @@ async function moveTo(deps: OrdersDeps, payment: Payment, transition: Transition
  * reconciliation pass does not send it again meanwhile; `claimed`: the caller (a pass) has
  * claimed it already. Unconfirmed, it is due again after its backoff step.
  */
-export async function sendRefund(deps: OrdersDeps, refundId: string, options: { signal?: AbortSignal; claimed?: boolean } = {}): Promise<void> {
+export async function sendRefund(
+  deps: OrdersDeps,
+  refundId: string,
+  options: { signal?: AbortSignal; claimed?: boolean; /** Only if never sent yet (the first send after a notify's answer; a pass may have sent it since). */ firstOnly?: boolean } = {},
+): Promise<void> {
   if (!options.claimed) {
-    const claimed = await deps.db.refund.updateMany({ where: { id: refundId, status: "pending" }, data: { attempts: { increment: 1 }, nextAttemptAt: leaseUntil(deps.gateway.now()) } });
+    const claimed = await deps.db.refund.updateMany({
+      where: { id: refundId, status: "pending", ...(options.firstOnly ? { attempts: 0 } : {}) },
+      data: { attempts: { increment: 1 }, nextAttemptAt: leaseUntil(deps.gateway.now()) },
+    });
     if (claimed.count === 0) return;
   }
   const refund = await deps.db.refund.findUniqueOrThrow({ where: { id: refundId }, include: { payment: true } });

@@ -75,6 +75,8 @@ async function checkClaimed(deps: OrdersDeps, payment: Payment, signal: AbortSig
   const held: HeldExchange[] = [];
   const quiet = await askAndApply(deps, payment, signal, report, held);
   if (quiet) {
+    // The answer that said "still unpaid" is a count; tries that failed before it are kept.
+    await deps.gateway.keep(payment.id, held.slice(0, -2));
     await deps.db.payment.updateMany({ where: { id: payment.id, status: "pending" }, data: { quietQueries: { increment: 1 } } });
   } else {
     await deps.gateway.keep(payment.id, held);

@@ -2,8 +2,8 @@
 // handler): what no route of ours can serve is answered here, with a short message, as a
 // 4xx, never a 500 from deeper down (the framework's own parsing included).
 //
-//   a path or query that does not decode (bad percent-encoding, a lone surrogate), or one
-//   with a NUL or another control character                         → 400
+//   a path that does not decode (bad percent-encoding, a lone surrogate), or a path or
+//   query with a NUL or another control character                    → 400
 //   a method no route serves (TRACE, CONNECT, anything unknown)      → 405
 //   a body announced larger than MAX_BODY_BYTES                       → 413
 //   multipart/form-data without a boundary                            → 400
@@ -32,11 +32,13 @@ export function frontDoor(request: { method: string; pathname: string; search: s
   if (!(ALLOWED_METHODS as readonly string[]).includes(request.method)) return { status: 405, message: `method ${request.method.slice(0, 20)} is not allowed` };
   if (request.pathname.length > 2048 || decodedOrNull(request.pathname) === null) return { status: 400, message: "the path is not valid" };
   if (request.search.length > 4096) return { status: 400, message: "the query string is too long" };
-  if (request.search) {
-    for (const part of request.search.slice(1).split("&")) {
-      if (decodedOrNull(part, true) === null) return { status: 400, message: "the query string is not valid" };
-    }
+  // A query is read leniently (the framework's URLSearchParams turns bad bytes into U+FFFD, and
+  // campaign links and wallets add all sorts): only a NUL or a control character is refused,
+  // since that could reach the database.
+  for (const [key, value] of new URLSearchParams(request.search)) {
+    if (CONTROL.test(key) || CONTROL.test(value)) return { status: 400, message: "the query string holds a control character" };
   }
+
   const length = request.headers.get("content-length");
   if (length !== null && (!/^\d{1,12}$/.test(length) || Number(length) > MAX_BODY_BYTES)) return { status: 413, message: `the body is larger than ${MAX_BODY_BYTES} bytes` };
   const type = request.headers.get("content-type") ?? "";
@@ -65,13 +67,35 @@ export function actionRefusal(contentType: string, encoded: string | null): Refu
     return { status: 400, message: "the action's arguments are not valid" };
   }
   const reference = multipart ? /^\$(K\d{1,4}|undefined|\$.*)$/s : /^\$(undefined|\$.*)$/s;
-  const ok = (value: unknown, depth: number): boolean => {
-    if (depth > 8) return false;
-    if (typeof value === "string") return !value.startsWith("$") || reference.test(value);
-    if (value === null || typeof value === "number" || typeof value === "boolean") return true;
-    if (Array.isArray(value)) return value.length <= 32 && value.every((v) => ok(v, depth + 1));
-    if (typeof value === "object") return Object.keys(value).length <= 32 && Object.values(value).every((v) => ok(v, depth + 1));
-    return false;
-  };
-  return Array.isArray(args) && args.length <= 4 && ok(args, 0) ? null : { status: 400, message: "the action's arguments are not valid" };
+  return Array.isArray(args) && args.length <= 4 && plain(args, 0, reference) ? null : { status: 400, message: "the action's arguments are not valid" };
+}
+
+/**
+ * A form posted before JavaScript loaded names its action in hidden fields ($ACTION_ID_…,
+ * $ACTION_REF_n with $ACTION_n:m holding JSON). Garbled JSON there makes the framework's
+ * decoder throw (a 500): each such field must parse, and hold only plain values and the
+ * references the framework writes ($@n, $Kn, $undefined).
+ */
+export function formActionRefusal(form: FormData): Refusal | null {
+  for (const [name, value] of form.entries()) {
+    if (!/^\$ACTION_\d+:\d+$/.test(name)) continue;
+    if (typeof value !== "string" || value.length > 16_384) return { status: 400, message: "the form's action fields are not valid" };
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      return { status: 400, message: "the form's action fields are not valid" };
+    }
+    if (!plain(parsed, 0, /^\$(@\d{1,4}|K\d{1,4}|undefined|\$.*)$/s)) return { status: 400, message: "the form's action fields are not valid" };
+  }
+  return null;
+}
+
+function plain(value: unknown, depth: number, reference: RegExp): boolean {
+  if (depth > 8) return false;
+  if (typeof value === "string") return !value.startsWith("$") || reference.test(value);
+  if (value === null || typeof value === "number" || typeof value === "boolean") return true;
+  if (Array.isArray(value)) return value.length <= 32 && value.every((v) => plain(v, depth + 1, reference));
+  if (typeof value === "object") return Object.keys(value).length <= 32 && Object.values(value).every((v) => plain(v, depth + 1, reference));
+  return false;
 }

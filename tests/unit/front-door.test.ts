@@ -15,7 +15,10 @@ describe("frontDoor", () => {
   it("refuses undecodable paths and queries, NUL and control characters", () => {
     for (const path of ["/products/%E0%A4%A", "/api/orders/%ED%A0%80/status", "/x/%FF", "/x/%00", "/x/%0A"]) expect(get(path)?.status, path).toBe(400);
     expect(get("/", "?q=%00")?.status).toBe(400);
-    expect(get("/", "?q=%E0%A4%A")?.status).toBe(400);
+    // A query is read leniently (campaign links, GBK-encoded wallet parameters): only control characters are refused.
+    expect(get("/", "?q=%E0%A4%A")).toBeNull();
+    expect(get("/", "?utm_campaign=50%off")).toBeNull();
+    expect(get("/", "?q=%09")?.status).toBe(400);
     expect(decodedOrNull("%F0%9F%98%80")).toBe("😀");
   });
   it("refuses unknown methods, oversized bodies and multipart without a boundary", () => {
@@ -34,6 +37,19 @@ describe("actionRefusal", () => {
     expect(actionRefusal("multipart/form-data; boundary=b", '["$K1"]')).toBeNull();
     expect(actionRefusal("multipart/form-data; boundary=b", null)).toBeNull();
   });
+  it("forms posted before JavaScript: garbled action fields refused", async () => {
+    const { formActionRefusal } = await import("@/lib/security/front-door");
+    const form = (entries: [string, string][]) => {
+      const f = new FormData();
+      for (const [k, v] of entries) f.append(k, v);
+      return f;
+    };
+    expect(formActionRefusal(form([["$ACTION_REF_1", ""], ["$ACTION_1:0", '{"id":"abc","bound":"$@1"}'], ["$ACTION_1:1", '[{"error":null}]']]))).toBeNull();
+    expect(formActionRefusal(form([["$ACTION_REF_1", ""], ["$ACTION_1:0", "{"]]))?.status).toBe(400);
+    expect(formActionRefusal(form([["$ACTION_1:1", "["]]))?.status).toBe(400);
+    expect(formActionRefusal(form([["email", "{"]]))).toBeNull();
+  });
+
   it("refuses what the decoder would choke on", () => {
     for (const body of ["", "[", "{}", '["$@1"]', '["$Q2"]', '["$K1"]', "[".repeat(40) + "]".repeat(40)]) {
       expect(actionRefusal("text/plain;charset=UTF-8", body)?.status, body).toBe(400);

@@ -23,7 +23,7 @@ export async function POST(request: Request) {
     const refundId = answer.refundId;
     if (refundId) {
       after(() =>
-        sendRefund(deps, refundId).catch((error: unknown) => console.error(`[notify] duplicate refund not sent yet (reconciliation will): ${error instanceof Error ? error.message : String(error)}`)),
+        sendRefund(deps, refundId, { firstOnly: true }).catch((error: unknown) => console.error(`[notify] duplicate refund not sent yet (reconciliation will): ${error instanceof Error ? error.message : String(error)}`)),
       );
     }
     return new Response(answer.body, { status: answer.status, headers: { "content-type": "text/plain; charset=utf-8" } });
