@@ -22,7 +22,8 @@ function isHttps(request: NextRequest): boolean {
 export async function proxy(request: NextRequest) {
   // The URL as it came, still percent-encoded (nextUrl may already be normalised).
   const raw = new URL(request.url);
-  const headers = securityHeaders({ nonce: nonceOf(), https: isHttps(request), development: process.env.NODE_ENV === "development", pathname: raw.pathname });
+  const nonce = nonceOf();
+  const headers = securityHeaders({ nonce, https: isHttps(request), development: process.env.NODE_ENV === "development", pathname: raw.pathname });
   const refuse = (status: number, message: string) => {
     const response = new NextResponse(`${message}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...headers } });
     if (status === 405) response.headers.set("allow", "GET, HEAD, POST, OPTIONS");
@@ -50,7 +51,6 @@ export async function proxy(request: NextRequest) {
     if (refused) return refuse(refused.status, refused.message);
   }
   const forwarded = new Headers(request.headers);
-  const nonce = headers["content-security-policy"]!.match(/'nonce-([^']+)'/)![1]!;
   forwarded.set("x-nonce", nonce);
   forwarded.set("content-security-policy", headers["content-security-policy"]!);
   const response = NextResponse.next({ request: { headers: forwarded } });

@@ -9,6 +9,7 @@ import { attemptLogin } from "@/lib/admin/login";
 import { merchantRefund, RefundError } from "@/lib/admin/refunds";
 import { clientAddress } from "@/lib/client-address";
 import { prisma } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 import { parseMajor } from "@/lib/money";
 import { appOrdersDeps } from "@/lib/orders/app";
 import { applyPayResult } from "@/lib/orders/payments";
@@ -24,7 +25,7 @@ export async function loginAction(_previous: AdminFormState, rawForm: FormData):
   const login = adminLogin();
   if (!login) return { error: "The back office is off: set ADMIN_EMAIL and ADMIN_PASSWORD_HASH (see the README)." };
   if (!z.email().safeParse(email).success || password.length === 0) return { error: "Enter your email and password." };
-  const result = await attemptLogin(prisma, login, { email, password, address: clientAddress(await headers()) });
+  const result = await attemptLogin(prisma, login, { email, password, address: clientAddress(await headers()) }, getEnv().sessionSecret);
   if (!result.ok) return { error: result.reason === "blocked" ? "Too many failed attempts. Wait 15 minutes and try again." : "Wrong email or password." };
   await startAdminSession(result.email);
   redirect("/admin");

@@ -3,7 +3,7 @@
 // older hash. ADMIN_PASSWORD_HASH lives in the environment, which the app cannot rewrite: an
 // upgraded hash is kept in AdminCredential, tied to the environment's hash it replaces, and
 // used while the environment still holds that one.
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import type { Db } from "../db";
 import { hit, peek, reset, type Limit } from "../ratelimit/limiter";
 import { safeEqual } from "../safe-equal";
@@ -18,7 +18,23 @@ export type LoginResult = { ok: true; email: string } | { ok: false; reason: "bl
 
 const fingerprint = (hash: string) => createHash("sha256").update(hash).digest("hex");
 
-export async function attemptLogin(db: Db, login: AdminLogin, input: { email: string; password: string; address: string }): Promise<LoginResult> {
+/**
+ * An upgraded hash is stored with a MAC under SESSION_SECRET: someone who can write to the
+ * database but does not hold the secret cannot plant a password of their own.
+ */
+const macOf = (secret: string, email: string, fromHash: string, hash: string) => createHmac("sha256", secret).update(`${email}\n${fromHash}\n${hash}`).digest("hex");
+
+function upgradedHash(row: { email: string; fromHash: string; hash: string } | null, envHash: string, secret: string): string | null {
+  if (!row || row.fromHash !== fingerprint(envHash)) return null;
+  const [hash, mac] = row.hash.split("#");
+  return hash && mac && safeEqual(mac, macOf(secret, row.email, row.fromHash, hash)) ? hash : null;
+}
+
+/** scrypt at N = 2^17 takes 128 MiB and a threadpool thread: at most this many at once an instance. */
+const MAX_CHECKS_AT_ONCE = 2;
+let checksInFlight = 0;
+
+export async function attemptLogin(db: Db, login: AdminLogin, input: { email: string; password: string; address: string }, secret: string): Promise<LoginResult> {
   const [byAddress, byEmail] = await Promise.all([peek(db, LOGIN_BY_ADDRESS, input.address), peek(db, LOGIN_BY_EMAIL, input.email)]);
   if (byAddress.count >= LOGIN_BY_ADDRESS.max || byEmail.count >= LOGIN_BY_EMAIL.max) return { ok: false, reason: "blocked" };
   // Counted before the (slow) check, so a burst of parallel attempts cannot slip through;
@@ -31,13 +47,19 @@ export async function attemptLogin(db: Db, login: AdminLogin, input: { email: st
   if ("devPassword" in login) {
     passwordOk = safeEqual(input.password, login.devPassword);
   } else {
-    const upgraded = await db.adminCredential.findUnique({ where: { email: login.email } });
-    const current = upgraded && upgraded.fromHash === fingerprint(login.passwordHash) ? upgraded.hash : login.passwordHash;
-    passwordOk = await verifyPassword(input.password, current);
-    if (emailOk && passwordOk && needsRehash(current)) {
-      const hash = await hashPassword(input.password);
-      const fromHash = fingerprint(login.passwordHash);
-      await db.adminCredential.upsert({ where: { email: login.email }, create: { email: login.email, fromHash, hash }, update: { fromHash, hash } });
+    if (checksInFlight >= MAX_CHECKS_AT_ONCE) return { ok: false, reason: "blocked" };
+    checksInFlight++;
+    try {
+      const current = upgradedHash(await db.adminCredential.findUnique({ where: { email: login.email } }), login.passwordHash, secret) ?? login.passwordHash;
+      passwordOk = await verifyPassword(input.password, current);
+      if (emailOk && passwordOk && needsRehash(current)) {
+        const hash = await hashPassword(input.password);
+        const fromHash = fingerprint(login.passwordHash);
+        const stored = `${hash}#${macOf(secret, login.email, fromHash, hash)}`;
+        await db.adminCredential.upsert({ where: { email: login.email }, create: { email: login.email, fromHash, hash: stored }, update: { fromHash, hash: stored } });
+      }
+    } finally {
+      checksInFlight--;
     }
   }
   if (!(emailOk && passwordOk)) return { ok: false, reason: "wrong" };

@@ -12,6 +12,7 @@ import { SANDBOX_CREDENTIALS } from "@/lib/scanforpay/config";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 
+const SECRET = "s".repeat(32);
 let db: TestDb;
 let other: PrismaClient;
 
@@ -37,15 +38,15 @@ describe("login limits", () => {
     const results = [];
     for (let i = 0; i < 20; i++) {
       const instance = i % 2 === 0 ? db : other;
-      results.push(await attemptLogin(instance, login, { email: "boss@shop.example", password: `guess-${i}`, address: "203.0.113.50" }));
+      results.push(await attemptLogin(instance, login, { email: "boss@shop.example", password: `guess-${i}`, address: "203.0.113.50" }, SECRET));
     }
     expect(results.filter((r) => !r.ok && r.reason === "wrong")).toHaveLength(LOGIN_BY_ADDRESS.max);
     expect(results.filter((r) => !r.ok && r.reason === "blocked")).toHaveLength(20 - LOGIN_BY_ADDRESS.max);
     // Even the right password waits now, on either instance.
-    expect(await attemptLogin(other, login, { email: "boss@shop.example", password: "the-right-one", address: "203.0.113.50" })).toEqual({ ok: false, reason: "blocked" });
+    expect(await attemptLogin(other, login, { email: "boss@shop.example", password: "the-right-one", address: "203.0.113.50" }, SECRET)).toEqual({ ok: false, reason: "blocked" });
     // The merchant, from another address, still gets in: the email's own limit (10) was not
     // reached, since blocked attempts are not even checked.
-    const elsewhere = await attemptLogin(db, login, { email: "boss@shop.example", password: "the-right-one", address: "198.51.100.1" });
+    const elsewhere = await attemptLogin(db, login, { email: "boss@shop.example", password: "the-right-one", address: "198.51.100.1" }, SECRET);
     expect(elsewhere).toEqual({ ok: true, email: "boss@shop.example" });
   });
 
@@ -59,13 +60,13 @@ describe("login limits", () => {
     const other = JSON.parse(run.stdout.trim().split("\n").at(-1)!) as string[];
     expect(other.filter((r) => r === "wrong")).toHaveLength(LOGIN_BY_ADDRESS.max);
     // This process: blocked at once, by the other process's failures.
-    const here = await attemptLogin(db, { email: "boss@shop.example", devPassword: "the-right-one" }, { email: "boss@shop.example", password: "the-right-one", address: "203.0.113.77" });
+    const here = await attemptLogin(db, { email: "boss@shop.example", devPassword: "the-right-one" }, { email: "boss@shop.example", password: "the-right-one", address: "203.0.113.77" }, SECRET);
     expect(here).toEqual({ ok: false, reason: "blocked" });
   });
 
   it("parallel guesses cannot slip past the count", async () => {
     const login = { email: "shop@shop.example", devPassword: "right" };
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => attemptLogin(i % 2 ? db : other, login, { email: "shop@shop.example", password: "wrong", address: "192.0.2.77" })));
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => attemptLogin(i % 2 ? db : other, login, { email: "shop@shop.example", password: "wrong", address: "192.0.2.77" }, SECRET)));
     expect(results.filter((r) => !r.ok && r.reason === "wrong")).toHaveLength(LOGIN_BY_ADDRESS.max);
     expect(results.filter((r) => !r.ok && r.reason === "blocked")).toHaveLength(12 - LOGIN_BY_ADDRESS.max);
   });
@@ -73,18 +74,24 @@ describe("login limits", () => {
   it("an old scrypt hash still logs in, and is upgraded to N = 2^17 for the next login", async () => {
     const envHash = await oldHash("an old but long password");
     const login = { email: "owner@shop.example", passwordHash: envHash };
-    expect(await attemptLogin(db, login, { email: "owner@shop.example", password: "an old but long password", address: "192.0.2.1" })).toEqual({ ok: true, email: "owner@shop.example" });
+    expect(await attemptLogin(db, login, { email: "owner@shop.example", password: "an old but long password", address: "192.0.2.1" }, SECRET)).toEqual({ ok: true, email: "owner@shop.example" });
     const upgraded = await db.adminCredential.findUniqueOrThrow({ where: { email: "owner@shop.example" } });
-    expect(upgraded.hash.startsWith(`scrypt$${2 ** 17}$`)).toBe(true);
-    expect(needsRehash(upgraded.hash)).toBe(false);
-    expect(await verifyPassword("an old but long password", upgraded.hash)).toBe(true);
+    const [newHash] = upgraded.hash.split("#");
+    expect(newHash!.startsWith(`scrypt$${2 ** 17}$`)).toBe(true);
+    expect(needsRehash(newHash!)).toBe(false);
+    expect(await verifyPassword("an old but long password", newHash!)).toBe(true);
     // The next login, on the other instance, uses the upgraded hash.
-    expect(await attemptLogin(other, login, { email: "owner@shop.example", password: "an old but long password", address: "192.0.2.1" })).toMatchObject({ ok: true });
+    expect(await attemptLogin(other, login, { email: "owner@shop.example", password: "an old but long password", address: "192.0.2.1" }, SECRET)).toMatchObject({ ok: true });
     expect((await db.adminCredential.findUniqueOrThrow({ where: { email: "owner@shop.example" } })).hash).toBe(upgraded.hash);
+    // Someone who can write to the database but lacks SESSION_SECRET cannot plant a password.
+    const planted = await hashPassword("the attacker's own");
+    await db.adminCredential.update({ where: { email: "owner@shop.example" }, data: { hash: `${planted}#${"0".repeat(64)}` } });
+    expect(await attemptLogin(db, login, { email: "owner@shop.example", password: "the attacker's own", address: "192.0.2.3" }, SECRET)).toEqual({ ok: false, reason: "wrong" });
+    await db.adminCredential.update({ where: { email: "owner@shop.example" }, data: { hash: upgraded.hash } });
     // The merchant sets a new ADMIN_PASSWORD_HASH: the old upgrade no longer applies.
     const fresh = { email: "owner@shop.example", passwordHash: await hashPassword("a brand new passphrase") };
-    expect(await attemptLogin(db, fresh, { email: "owner@shop.example", password: "an old but long password", address: "192.0.2.2" })).toEqual({ ok: false, reason: "wrong" });
-    expect(await attemptLogin(db, fresh, { email: "owner@shop.example", password: "a brand new passphrase", address: "192.0.2.2" })).toMatchObject({ ok: true });
+    expect(await attemptLogin(db, fresh, { email: "owner@shop.example", password: "an old but long password", address: "192.0.2.2" }, SECRET)).toEqual({ ok: false, reason: "wrong" });
+    expect(await attemptLogin(db, fresh, { email: "owner@shop.example", password: "a brand new passphrase", address: "192.0.2.2" }, SECRET)).toMatchObject({ ok: true });
   });
 
   it("a window ends, and old windows are pruned", async () => {

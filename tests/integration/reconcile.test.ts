@@ -62,6 +62,17 @@ async function control(partnerOrderNo: string, outcome: "success" | "fail" | "ca
 const payQueries = () => sandbox.calls.payQuery ?? 0;
 const refundCalls = () => sandbox.calls.refund ?? 0;
 
+/** An order paid by its first attempt (notified), then by a second whose notify is in hand, not yet delivered. */
+async function paidTwice() {
+  const order = await newOrder();
+  const first = await startPayment(deps, order, website);
+  const second = await startPayment(deps, order, website);
+  await control(first.payment.partnerOrderNo, "success", "before-return");
+  await control(second.payment.partnerOrderNo, "success", "none");
+  const notify = signedResponse(sandbox.deps, payResultBody((await findOrderByPartnerOrderNo(sandbox.deps, second.payment.partnerOrderNo))!, new Date()));
+  return { order, first, second, notify };
+}
+
 async function abandoned(count: number) {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) ids.push((await startPayment(deps, await newOrder(), website)).payment.id);
@@ -173,12 +184,7 @@ describe("a gateway that hangs", () => {
 
 describe("refunds whose answer was lost", () => {
   it("are sent again with the same refundNo, once per backoff step, and counted once", async () => {
-    const order = await newOrder();
-    const first = await startPayment(deps, order, website);
-    const second = await startPayment(deps, order, website);
-    await control(first.payment.partnerOrderNo, "success", "before-return");
-    await control(second.payment.partnerOrderNo, "success", "none");
-    const notify = signedResponse(sandbox.deps, payResultBody((await findOrderByPartnerOrderNo(sandbox.deps, second.payment.partnerOrderNo))!, new Date()));
+    const { order, second, notify } = await paidTwice();
     // Every refund answer garbled: the gateway refunds, the shop never hears it.
     await setFault(db, "malformed", 1_000);
     const t0 = Date.now();
@@ -341,12 +347,7 @@ describe("the merchant sees it", () => {
 
 describe("a notify answers at once", () => {
   it("a second paid attempt: `success` in well under a second while the refund endpoint hangs; the refund is sent later, once", async () => {
-    const order = await newOrder();
-    const first = await startPayment(deps, order, website);
-    const second = await startPayment(deps, order, website);
-    await control(first.payment.partnerOrderNo, "success", "before-return");
-    await control(second.payment.partnerOrderNo, "success", "none");
-    const notify = signedResponse(sandbox.deps, payResultBody((await findOrderByPartnerOrderNo(sandbox.deps, second.payment.partnerOrderNo))!, new Date()));
+    const { order, second, notify } = await paidTwice();
     // The refund endpoint takes longer than the client waits, every try.
     await setFault(db, "timeout", 3, "refund");
     const started = Date.now();
