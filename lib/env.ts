@@ -2,6 +2,7 @@
 // With none set, the shop runs in sandbox mode on the embedded database.
 // `.env.example` documents each variable; keep the two in step.
 import { z } from "zod";
+import { timeoutRuleMs } from "./scanforpay/timeout-rule";
 
 const optional = (schema: z.ZodType<string>) =>
   z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
@@ -59,7 +60,7 @@ const schema = z
     SERVERLESS: optional(z.enum(["1", "0"], { message: 'must be "1" or "0"' })),
     RECONCILE_BUDGET_MS: optional(wholeNumber("milliseconds, e.g. 20000", 100, 600_000)),
     RECONCILE_CONCURRENCY: optional(wholeNumber("gateway calls at once, e.g. 4", 1, 32)),
-    RECONCILE_INTERVAL: optional(z.string().regex(/^[1-9]\d{0,5}[smhd]$/, { message: "must be a whole number and s, m, h or d: how often your scheduler calls /api/cron/reconcile, e.g. 1m or 1d" })),
+    RECONCILE_INTERVAL: optional(z.string().regex(/^[1-9]\d{0,5}[mhd]$/, { message: "must be a whole number and m, h or d: how often your scheduler calls /api/cron/reconcile, e.g. 1m or 1d" })),
     RECONCILE_DELAY_SCALE: optional(
       z.string().refine((v) => /^\d+(\.\d+)?$/.test(v), { message: "must be a number such as 1 (real delays) or 0.001 (tests)" }),
     ),
@@ -96,8 +97,7 @@ const schema = z
     if (onVercel && value.SESSION_SECRET === undefined && !real) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required on Vercel, even in sandbox mode: without it cookies are signed with a development value that is public (try: openssl rand -hex 32)" });
     }
-    const serverless = value.SERVERLESS === "1" || (onVercel && value.SERVERLESS !== "0");
-    if (serverless && value.RECONCILE_BUDGET_MS !== undefined && Number(value.RECONCILE_BUDGET_MS) > 50_000) {
+    if (isServerless(value) && value.RECONCILE_BUDGET_MS !== undefined && Number(value.RECONCILE_BUDGET_MS) > 50_000) {
       ctx.addIssue({ code: "custom", path: ["RECONCILE_BUDGET_MS"], message: "must be at most 50000 in serverless mode: the cron route may run for 60 s" });
     }
     if (real && value.CRON_SECRET === undefined) {
@@ -120,18 +120,17 @@ function isOnVercel(raw: Pick<RawEnv, "VERCEL" | "VERCEL_ENV">): boolean {
   return raw.VERCEL === "1" && raw.VERCEL_ENV !== "development";
 }
 
+/** No in-process timers: SERVERLESS=1, or on Vercel unless SERVERLESS=0. */
+function isServerless(raw: Pick<RawEnv, "VERCEL" | "VERCEL_ENV" | "SERVERLESS">): boolean {
+  return raw.SERVERLESS === "1" || (isOnVercel(raw) && raw.SERVERLESS !== "0");
+}
+
 /** APP_URL from Vercel's own variables: the production domain in production, else this deployment's URL. */
 function derivedAppUrl(raw: Pick<RawEnv, "VERCEL" | "VERCEL_ENV" | "VERCEL_URL" | "VERCEL_PROJECT_PRODUCTION_URL">): { url: string; from: string } | null {
   if (!isOnVercel(raw)) return null;
   if (raw.VERCEL_ENV === "production" && raw.VERCEL_PROJECT_PRODUCTION_URL) return { url: `https://${raw.VERCEL_PROJECT_PRODUCTION_URL}`, from: "VERCEL_PROJECT_PRODUCTION_URL" };
   if (raw.VERCEL_URL) return { url: `https://${raw.VERCEL_URL}`, from: "VERCEL_URL" };
   return null;
-}
-
-/** "30s", "5m", "2h", "1d" in milliseconds. */
-export function durationMs(text: string): number {
-  const unit = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[text.slice(-1)] ?? Number.NaN;
-  return Number(text.slice(0, -1)) * unit;
 }
 
 export type Env = RawEnv & {
@@ -185,7 +184,7 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
   }
   const raw = result.data;
   const paymentMode = raw.SCANFORPAY_SIGN_KEY ? "production" : "sandbox";
-  const serverless = raw.SERVERLESS === "1" || (isOnVercel(raw) && raw.SERVERLESS !== "0");
+  const serverless = isServerless(raw);
   const derived = raw.APP_URL === undefined ? derivedAppUrl(raw) : null;
   const notices = derived ? [`APP_URL is not set: using ${derived.url} from ${derived.from} (set APP_URL to use your own domain)`] : [];
   return {
@@ -200,7 +199,7 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
         concurrency: raw.RECONCILE_CONCURRENCY === undefined ? 4 : Number(raw.RECONCILE_CONCURRENCY),
         delayScale: raw.RECONCILE_DELAY_SCALE === undefined ? 1 : Number(raw.RECONCILE_DELAY_SCALE),
         // vercel.json as shipped runs it daily (Hobby); a long-running server every 30 s.
-        intervalMs: raw.RECONCILE_INTERVAL !== undefined ? durationMs(raw.RECONCILE_INTERVAL) : serverless ? 86_400_000 : 60_000,
+        intervalMs: raw.RECONCILE_INTERVAL !== undefined ? timeoutRuleMs(raw.RECONCILE_INTERVAL) : serverless ? 86_400_000 : 60_000,
       },
       notices,
       sessionSecret: raw.SESSION_SECRET ?? SANDBOX_SESSION_SECRET,

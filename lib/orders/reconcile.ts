@@ -4,7 +4,7 @@
 // (overlapping cron calls, a timer on each of several servers) never query or send the same
 // row twice, within a time budget and a bounded number of gateway calls at once.
 // Run by GET /api/cron/reconcile and, on a long-running server, by a timer.
-import type { Payment } from "../generated/prisma/client";
+import { Prisma, type Payment } from "../generated/prisma/client";
 import { runPass, type PassLimits } from "../jobs/pass";
 import { ScanForPayError } from "../scanforpay/errors";
 import type { HeldExchange, OrdersDeps } from "./gateway";
@@ -33,37 +33,32 @@ export const RECONCILE_DEFAULTS: PassLimits = { budgetMs: 20_000, concurrency: 4
 const logError = (error: unknown) => console.error(`[reconcile] ${error instanceof Error ? error.message : String(error)}`);
 
 /**
- * Claims the pending payment due first, moving its next check past a lease; null when none
- * is due. Every pending payment has a next check (set when it is created), so this is one
- * ordered range scan of the (status, nextCheckAt) index, whatever the backlog.
+ * Claims the pending row of `table` whose `dueColumn` comes first and is due: one statement
+ * that moves it past a lease (and counts `counter` up), so concurrent passes skip it.
+ * Every pending row has a due time (a column default), so this is one ordered range scan
+ * of the (status, due) index, whatever the backlog. Table and column names are ours, never
+ * input.
  */
-async function claimPayment(deps: OrdersDeps): Promise<Payment | null> {
+async function claimDue(deps: OrdersDeps, table: "Payment" | "Refund", dueColumn: "nextCheckAt" | "nextAttemptAt", counter: "checks" | "attempts", also = Prisma.empty): Promise<string | null> {
   const now = deps.gateway.now();
+  const [t, due, count] = [Prisma.raw(`"${table}"`), Prisma.raw(`"${dueColumn}"`), Prisma.raw(`"${counter}"`)];
   const rows = await deps.db.$queryRaw<{ id: string }[]>`
-    UPDATE "Payment" SET "nextCheckAt" = ${leaseUntil(now)}, "checks" = "checks" + 1, "lastCheckedAt" = ${now}
+    UPDATE ${t} SET ${due} = ${leaseUntil(now)}, ${count} = ${count} + 1 ${also}
     WHERE "id" = (
-      SELECT "id" FROM "Payment"
-      WHERE "status" = 'pending' AND "nextCheckAt" <= ${now}
-      ORDER BY "nextCheckAt" ASC
-      LIMIT 1 FOR UPDATE SKIP LOCKED)
-    RETURNING "id"`;
-  const id = rows[0]?.id;
-  return id ? deps.db.payment.findUnique({ where: { id } }) : null;
-}
-
-/** Claims the pending refund due first (one more send, next attempt past a lease). */
-async function claimRefund(deps: OrdersDeps): Promise<string | null> {
-  const now = deps.gateway.now();
-  const rows = await deps.db.$queryRaw<{ id: string }[]>`
-    UPDATE "Refund" SET "attempts" = "attempts" + 1, "nextAttemptAt" = ${leaseUntil(now)}
-    WHERE "id" = (
-      SELECT "id" FROM "Refund"
-      WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now}
-      ORDER BY "nextAttemptAt" ASC
+      SELECT "id" FROM ${t}
+      WHERE "status" = 'pending' AND ${due} <= ${now}
+      ORDER BY ${due} ASC
       LIMIT 1 FOR UPDATE SKIP LOCKED)
     RETURNING "id"`;
   return rows[0]?.id ?? null;
 }
+
+async function claimPayment(deps: OrdersDeps): Promise<Payment | null> {
+  const id = await claimDue(deps, "Payment", "nextCheckAt", "checks", Prisma.sql`, "lastCheckedAt" = ${deps.gateway.now()}`);
+  return id ? deps.db.payment.findUnique({ where: { id } }) : null;
+}
+
+const claimRefund = (deps: OrdersDeps) => claimDue(deps, "Refund", "nextAttemptAt", "attempts");
 
 /**
  * One claimed payment: ask, apply, expire or fail when the gateway's word says so, else
