@@ -14,9 +14,9 @@ export async function register() {
     return;
   }
   const [{ sandboxEnabled, appSandboxDeps }, { startNotifyWorker }, { runReconcile }] = await Promise.all([
-    import("./lib/sandbox/app"),
+    import("./lib/sandbox/route-support"),
     import("./lib/sandbox/notify"),
-    import("./lib/orders/app"),
+    import("./lib/orders/shop-wiring"),
   ]);
   // The sandbox gateway's notify worker: on a long-running server, notifies go out within a second.
   if (sandboxEnabled()) startNotifyWorker(appSandboxDeps());

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { EmptyState } from "@/components/empty-state";
-import { ShopChrome } from "@/components/shop-chrome";
+import { EmptyState } from "@/components/shop/empty-state";
+import { ShopChrome } from "@/components/shop/shop-chrome";
 
 export default async function NotFound() {
   const t = await getTranslations("errors");

@@ -11,7 +11,7 @@ import { clientAddress } from "@/lib/client-address";
 import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { parseMajor } from "@/lib/money";
-import { appOrdersDeps } from "@/lib/orders/app";
+import { appOrdersDeps } from "@/lib/orders/shop-wiring";
 import { applyPayResult } from "@/lib/orders/payments";
 import { ScanForPayError } from "@/lib/scanforpay/errors";
 import { asForm } from "@/lib/forms";

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { findCustomerOrder, placeOrder, retryPayment, type Placed } from "@/lib/checkout/place-order";
 import { readCart, writeCart } from "@/lib/cart/session";
 import { prisma } from "@/lib/db";
-import { appOrdersDeps } from "@/lib/orders/app";
+import { appOrdersDeps } from "@/lib/orders/shop-wiring";
 import { CheckoutError } from "@/lib/orders/create";
 import { asForm } from "@/lib/forms";
 import { clientAddress } from "@/lib/client-address";

@@ -4,7 +4,7 @@
 // row lock on the payment, before the gateway is called.
 import { randomBytes } from "node:crypto";
 import { Prisma, type Refund } from "../generated/prisma/client";
-import type { OrdersDeps } from "../orders/gateway";
+import type { OrdersDeps } from "../orders/gateway-wiring";
 import { sendRefund } from "../orders/payments";
 import { nextRefundAttemptAt } from "../orders/schedule";
 

@@ -3,7 +3,7 @@
 // flows it may use (chooseFlow); prices come from the database.
 import type { Order } from "../generated/prisma/client";
 import { CheckoutError, createOrder, type OrderInput } from "../orders/create";
-import type { OrdersDeps } from "../orders/gateway";
+import type { OrdersDeps } from "../orders/gateway-wiring";
 import { startPayment, type Attempt } from "../orders/payments";
 import { safeEqual } from "../safe-equal";
 import { chooseFlow, flowFor } from "./choose-flow";

@@ -4,7 +4,7 @@
 // query is rate-limited per payment through one conditional update, whoever asks, so no
 // client can drive the merchant's gateway traffic.
 import { ScanForPayError } from "../scanforpay/errors";
-import type { HeldExchange, OrdersDeps } from "./gateway";
+import type { HeldExchange, OrdersDeps } from "./gateway-wiring";
 import { applyPayResult, mismatch } from "./payments";
 import { transitionForGatewayStatus } from "./state";
 

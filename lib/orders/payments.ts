@@ -5,7 +5,7 @@ import { ScanForPayError } from "../scanforpay/errors";
 import type { GatewayWallet, PayResult } from "../scanforpay/schemas";
 import { CheckoutError } from "./create";
 import { timeoutRuleMs } from "../scanforpay/timeout-rule";
-import type { OrdersDeps } from "./gateway";
+import type { OrdersDeps } from "./gateway-wiring";
 import { duplicateRefundNo, newPartnerOrderNo } from "./numbers";
 import { firstCheckAt, leaseUntil, nextRefundAttemptAt } from "./schedule";
 import { EXPIRE, FAIL, transitionForGatewayStatus, type Transition } from "./state";

@@ -7,7 +7,7 @@
 import { Prisma, type Payment } from "../generated/prisma/client";
 import { runPass, type PassLimits } from "../jobs/pass";
 import { ScanForPayError } from "../scanforpay/errors";
-import type { HeldExchange, OrdersDeps } from "./gateway";
+import type { HeldExchange, OrdersDeps } from "./gateway-wiring";
 import { applyPayResult, expirePayment, failPayment, sendRefund } from "./payments";
 import { expiryDueAt, leaseUntil, nextCheckAt, UNKNOWN_GRACE_MS } from "./schedule";
 import { transitionForGatewayStatus } from "./state";

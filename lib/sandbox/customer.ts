@@ -2,7 +2,7 @@
 // endpoint): pay, fail or cancel, and which notify behaviour follows a payment.
 import { z } from "zod";
 import type { SandboxOrder } from "../generated/prisma/client";
-import { nowOf, reportedStatus, type SandboxDeps } from "./gateway";
+import { nowOf, reportedStatus, type SandboxDeps } from "./server";
 import { deliverNotify, queueNotifies, type NotifyMode } from "./notify";
 
 export const outcomeSchema = z.enum(["success", "fail", "cancel"]);

@@ -6,7 +6,7 @@
 // endpoint); each attempt is claimed in the database first, so no two ever both send it.
 import type { SandboxNotify, SandboxOrder } from "../generated/prisma/client";
 import { runPass, type PassLimits } from "../jobs/pass";
-import { nowOf, payResultBody, signedResponse, type SandboxDeps } from "./gateway";
+import { nowOf, payResultBody, signedResponse, type SandboxDeps } from "./server";
 
 /** Seconds to wait before attempt n+1, after n failed attempts (index n-1). */
 export const RETRY_SCHEDULE_SECONDS = [15, 60, 5 * 60, 30 * 60, 2 * 60 * 60] as const;

@@ -4,10 +4,10 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { endpoints, type Endpoint } from "@/lib/scanforpay/client";
-import { handleGatewayRequest, type SandboxDeps } from "@/lib/sandbox/gateway";
+import { handleGatewayRequest, type SandboxDeps } from "@/lib/sandbox/server";
 import { actOnOrder, describeOrder, findOrderByPartnerOrderNo, notifyModeSchema, outcomeSchema } from "@/lib/sandbox/customer";
-import type { OrdersDeps } from "@/lib/orders/gateway";
-import { handleNotify } from "@/lib/orders/messages";
+import type { OrdersDeps } from "@/lib/orders/gateway-wiring";
+import { handleNotify } from "@/lib/orders/notify-and-return";
 import { sendRefund } from "@/lib/orders/payments";
 import type { TestDb } from "./test-db";
 

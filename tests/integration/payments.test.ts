@@ -3,14 +3,14 @@
 // delivered over HTTP to the shop's notify handler.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { SANDBOX_CREDENTIALS } from "@/lib/scanforpay/config";
-import { createGateway, type OrdersDeps } from "@/lib/orders/gateway";
+import { createGateway, type OrdersDeps } from "@/lib/orders/gateway-wiring";
 import { createOrder } from "@/lib/orders/create";
-import { handleNotify, handleReturn } from "@/lib/orders/messages";
+import { handleNotify, handleReturn } from "@/lib/orders/notify-and-return";
 import { sendRefund, startPayment } from "@/lib/orders/payments";
 import { reconcile } from "@/lib/orders/reconcile";
 import { findOrderByPartnerOrderNo } from "@/lib/sandbox/customer";
 import { setFault } from "@/lib/sandbox/faults";
-import { payResultBody, signedResponse } from "@/lib/sandbox/gateway";
+import { payResultBody, signedResponse } from "@/lib/sandbox/server";
 import { deliverDueNotifies } from "@/lib/sandbox/notify";
 import { sign } from "@/lib/scanforpay/signature";
 import { seedCatalog } from "@/prisma/seed-catalog";

@@ -2,17 +2,17 @@
 // that overlap, a gateway that hangs, refunds whose answers are lost. Against the sandbox
 // gateway over real HTTP, on PGlite and (CI) PostgreSQL.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createGateway, type OrdersDeps } from "@/lib/orders/gateway";
+import { createGateway, type OrdersDeps } from "@/lib/orders/gateway-wiring";
 import { createOrder } from "@/lib/orders/create";
 import { checkPaymentNow, POLL_QUERY_INTERVAL_MS, refreshedStatus } from "@/lib/orders/check";
-import { handleNotify, handleReturn } from "@/lib/orders/messages";
+import { handleNotify, handleReturn } from "@/lib/orders/notify-and-return";
 import { sendRefund, startPayment } from "@/lib/orders/payments";
 import { reconcile, RECONCILE_DEFAULTS } from "@/lib/orders/reconcile";
 import { reconcileHealth } from "@/lib/admin/background";
 import { recordRun } from "@/lib/jobs/runs";
 import { findOrderByPartnerOrderNo } from "@/lib/sandbox/customer";
 import { setFault } from "@/lib/sandbox/faults";
-import { payResultBody, signedResponse } from "@/lib/sandbox/gateway";
+import { payResultBody, signedResponse } from "@/lib/sandbox/server";
 import { SANDBOX_CREDENTIALS } from "@/lib/scanforpay/config";
 import { seedCatalog } from "@/prisma/seed-catalog";
 import { startHangingServer, startSandboxServer, startShopServer, type SandboxServer } from "../helpers/sandbox-server";

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { EmptyState } from "@/components/empty-state";
-import { ProductCard } from "@/components/product-card";
+import { EmptyState } from "@/components/shop/empty-state";
+import { ProductCard } from "@/components/shop/product-card";
 import { listProducts } from "@/lib/catalog";
 import { prisma } from "@/lib/db";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { AdminReconcileStatus } from "@/components/admin-reconcile-status";
-import { AdminRevenueChart } from "@/components/admin-revenue-chart";
+import { AdminReconcileStatus } from "@/components/admin/reconcile-status";
+import { AdminRevenueChart } from "@/components/admin/revenue-chart";
 import { reconcileHealth } from "@/lib/admin/background";
 import { dashboard } from "@/lib/admin/dashboard";
 import { getEnv } from "@/lib/env";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { AdminLoginForm } from "@/components/admin-login-form";
+import { AdminLoginForm } from "@/components/admin/login-form";
 import { adminLogin, currentAdmin, DEV_ADMIN } from "@/lib/admin/guard";
 
 export const dynamic = "force-dynamic";

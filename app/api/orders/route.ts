@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { placeOrder } from "@/lib/checkout/place-order";
 import { CheckoutError } from "@/lib/orders/create";
-import { appOrdersDeps } from "@/lib/orders/app";
+import { appOrdersDeps } from "@/lib/orders/shop-wiring";
 
 export const dynamic = "force-dynamic";
 

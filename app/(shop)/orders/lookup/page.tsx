@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { LookupForm } from "@/components/lookup-form";
+import { LookupForm } from "@/components/shop/lookup-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("lookup"))("title"), robots: { index: false } };

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
-import { AddToCartForm } from "@/components/add-to-cart-form";
+import { AddToCartForm } from "@/components/shop/add-to-cart-form";
 import { getProduct } from "@/lib/catalog";
 import { prisma } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/locale";

@@ -4,7 +4,7 @@
 // Vercel Cron calls it (vercel.json), or any scheduler; with CRON_SECRET set it needs
 // `Authorization: Bearer ${CRON_SECRET}`. Answers the pass's report, `left` saying what waits.
 import { cronRefusal } from "@/lib/orders/cron-auth";
-import { runReconcile } from "@/lib/orders/app";
+import { runReconcile } from "@/lib/orders/shop-wiring";
 
 export const dynamic = "force-dynamic";
 // Well above the pass's own budget (20 s by default), within every Vercel plan's limit.

@@ -2,7 +2,7 @@
 // requests (Vercel Cron calls it; see vercel.json). With CRON_SECRET set, it needs
 // `Authorization: Bearer ${CRON_SECRET}`, the Vercel Cron convention.
 import { cronRefusal } from "@/lib/orders/cron-auth";
-import { appSandboxDeps, sandboxEnabled, sandboxNotFound } from "@/lib/sandbox/app";
+import { appSandboxDeps, sandboxEnabled, sandboxNotFound } from "@/lib/sandbox/route-support";
 import { deliverDueNotifies } from "@/lib/sandbox/notify";
 
 export const dynamic = "force-dynamic";

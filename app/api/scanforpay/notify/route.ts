@@ -3,8 +3,8 @@
 // sent after the answer (its row is already written, so reconciliation sends it if this
 // instance stops first). WeChat Pay re-sends a notify not answered within about 5 s.
 import { after } from "next/server";
-import { appOrdersDeps } from "@/lib/orders/app";
-import { handleNotify } from "@/lib/orders/messages";
+import { appOrdersDeps } from "@/lib/orders/shop-wiring";
+import { handleNotify } from "@/lib/orders/notify-and-return";
 import { sendRefund } from "@/lib/orders/payments";
 import { clientAddress } from "@/lib/client-address";
 

@@ -1,7 +1,7 @@
 // The browser's return from ScanForPay: an unsigned form POST (some wallets turn it into a
 // GET) carrying partnerOrderNo. Pay Query decides what the customer is shown.
-import { appOrdersDeps } from "@/lib/orders/app";
-import { handleReturn } from "@/lib/orders/messages";
+import { appOrdersDeps } from "@/lib/orders/shop-wiring";
+import { handleReturn } from "@/lib/orders/notify-and-return";
 import { orderUrl } from "@/lib/checkout/place-order";
 
 export const dynamic = "force-dynamic";

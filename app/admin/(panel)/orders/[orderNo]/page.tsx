@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AdminRefund, AdminRequery } from "@/components/admin-payment-actions";
+import { AdminRefund, AdminRequery } from "@/components/admin/payment-actions";
 import { requireAdmin } from "@/lib/admin/guard";
 import { newRefundNo } from "@/lib/admin/refunds";
 import { prisma } from "@/lib/db";
-import { appOrdersDeps } from "@/lib/orders/app";
+import { appOrdersDeps } from "@/lib/orders/shop-wiring";
 import { checkOrderNow, ADMIN_QUERY_INTERVAL_MS } from "@/lib/orders/check";
 import { formatMoney, toMajorString } from "@/lib/money";
 

@@ -3,7 +3,7 @@
 // 10 s a payment): a payment settles even when its notify is lost and no cron has run yet.
 import { findCustomerOrder } from "@/lib/checkout/place-order";
 import { prisma } from "@/lib/db";
-import { appOrdersDeps } from "@/lib/orders/app";
+import { appOrdersDeps } from "@/lib/orders/shop-wiring";
 import { refreshedStatus } from "@/lib/orders/check";
 
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
 // The sandbox gateway's API, at the same paths as ScanForPay's own host:
 // {APP_URL}/sandbox/scanforpay/api/online/create etc.
 import { endpoints, type Endpoint } from "@/lib/scanforpay/client";
-import { appSandboxDeps, sandboxEnabled, sandboxNotFound } from "@/lib/sandbox/app";
-import { handleGatewayRequest } from "@/lib/sandbox/gateway";
+import { appSandboxDeps, sandboxEnabled, sandboxNotFound } from "@/lib/sandbox/route-support";
+import { handleGatewayRequest } from "@/lib/sandbox/server";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@
 // "scope"?: "create"|"query"|"refund" } arms the next N calls (of that kind of call only, with a
 // scope; count 0 disarms); GET lists what is armed.
 import { z } from "zod";
-import { appSandboxDeps, controlRefusal, sandboxEnabled, sandboxNotFound } from "@/lib/sandbox/app";
+import { appSandboxDeps, controlRefusal, sandboxEnabled, sandboxNotFound } from "@/lib/sandbox/route-support";
 import { faultKindSchema, faultScopeSchema, listFaults, setFault } from "@/lib/sandbox/faults";
 
 export const dynamic = "force-dynamic";

@@ -2,14 +2,14 @@
 // order's flow and lets the tester decide what happens. Buttons post to ./act.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { SandboxBanner } from "@/components/sandbox-banner";
-import type { SandboxCheckout } from "@/components/sandbox-outcome-form";
-import { SandboxResultPanel } from "@/components/sandbox-result-panel";
-import { SandboxScanConfirm } from "@/components/sandbox-scan-confirm";
-import { SandboxWalletSheet } from "@/components/sandbox-wallet-sheet";
-import { SandboxWebsiteCheckout } from "@/components/sandbox-website-checkout";
+import { SandboxBanner } from "@/components/sandbox/banner";
+import type { SandboxCheckout } from "@/components/sandbox/outcome-form";
+import { SandboxResultPanel } from "@/components/sandbox/result-panel";
+import { SandboxScanConfirm } from "@/components/sandbox/scan-confirm";
+import { SandboxWalletSheet } from "@/components/sandbox/wallet-sheet";
+import { SandboxWebsiteCheckout } from "@/components/sandbox/website-checkout";
 import { formatMoney } from "@/lib/money";
-import { appSandboxDeps, sandboxEnabled } from "@/lib/sandbox/app";
+import { appSandboxDeps, sandboxEnabled } from "@/lib/sandbox/route-support";
 import { describeOrder, findOrderByToken } from "@/lib/sandbox/customer";
 import { SANDBOX_PATH } from "@/lib/scanforpay/config";
 

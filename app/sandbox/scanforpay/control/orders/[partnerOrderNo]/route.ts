@@ -3,7 +3,7 @@
 //   { "outcome": "success" | "fail" | "cancel", "notify": "normal" | "duplicate" | "before-return" | "delayed" | "none" }
 // GET answers the order as the gateway sees it.
 import { z } from "zod";
-import { appSandboxDeps, deliverNotifiesAfterResponse, controlRefusal, sandboxEnabled, sandboxNotFound } from "@/lib/sandbox/app";
+import { appSandboxDeps, deliverNotifiesAfterResponse, controlRefusal, sandboxEnabled, sandboxNotFound } from "@/lib/sandbox/route-support";
 import { actOnOrder, describeOrder, findOrderByPartnerOrderNo, notifyModeSchema, outcomeSchema } from "@/lib/sandbox/customer";
 
 export const dynamic = "force-dynamic";

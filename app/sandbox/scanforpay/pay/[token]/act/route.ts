@@ -2,7 +2,7 @@
 // chosen in the "advanced" panel. Then the browser goes back to the shop's returnUrl
 // (website and JS API), or back to the page (a phone that scanned a QR code).
 import { z } from "zod";
-import { appSandboxDeps, deliverNotifiesAfterResponse, sandboxEnabled, sandboxNotFound } from "@/lib/sandbox/app";
+import { appSandboxDeps, deliverNotifiesAfterResponse, sandboxEnabled, sandboxNotFound } from "@/lib/sandbox/route-support";
 import { actOnOrder, findOrderByToken, notifyModeSchema, outcomeSchema, returnPageHtml } from "@/lib/sandbox/customer";
 
 export const dynamic = "force-dynamic";

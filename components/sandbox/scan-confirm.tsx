@@ -1,6 +1,6 @@
-import { SandboxOrderFacts } from "@/components/sandbox-order-facts";
-import { SandboxOutcomeButton } from "@/components/sandbox-outcome-button";
-import { SandboxOutcomeForm, type SandboxCheckout } from "@/components/sandbox-outcome-form";
+import { SandboxOrderFacts } from "@/components/sandbox/order-facts";
+import { SandboxOutcomeButton } from "@/components/sandbox/outcome-button";
+import { SandboxOutcomeForm, type SandboxCheckout } from "@/components/sandbox/outcome-form";
 
 /** What the customer's phone shows after scanning a QR code: the wallet's confirm screen. */
 export function SandboxScanConfirm({ checkout }: { checkout: SandboxCheckout }) {

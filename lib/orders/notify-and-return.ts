@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import { hit, type Limit } from "../ratelimit/limiter";
 import { ScanForPayError } from "../scanforpay/errors";
-import type { OrdersDeps } from "./gateway";
+import type { OrdersDeps } from "./gateway-wiring";
 import { checkPaymentNow, RETURN_QUERY_INTERVAL_MS } from "./check";
 import { applyPayResult } from "./payments";
 import { isSettled } from "./state";

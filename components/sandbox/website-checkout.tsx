@@ -1,7 +1,7 @@
-import { SandboxOrderFacts } from "@/components/sandbox-order-facts";
-import { SandboxOutcomeButton } from "@/components/sandbox-outcome-button";
-import { SandboxOutcomeForm, type SandboxCheckout } from "@/components/sandbox-outcome-form";
-import { SandboxQrCode } from "@/components/sandbox-qr-code";
+import { SandboxOrderFacts } from "@/components/sandbox/order-facts";
+import { SandboxOutcomeButton } from "@/components/sandbox/outcome-button";
+import { SandboxOutcomeForm, type SandboxCheckout } from "@/components/sandbox/outcome-form";
+import { SandboxQrCode } from "@/components/sandbox/qr-code";
 
 const field = "mt-1 block h-11 w-full rounded-lg border border-stone-300 bg-white px-3 text-base font-normal text-stone-900";
 

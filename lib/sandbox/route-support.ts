@@ -4,7 +4,7 @@ import { getEnv } from "../env";
 import { safeEqual } from "../safe-equal";
 import { SANDBOX_PATH } from "../scanforpay/config";
 import { after } from "next/server";
-import type { SandboxDeps } from "./gateway";
+import type { SandboxDeps } from "./server";
 import { deliverDueNotifies } from "./notify";
 
 export function appSandboxDeps(): SandboxDeps {

@@ -1,6 +1,6 @@
-import { SandboxOrderFacts } from "@/components/sandbox-order-facts";
-import { SandboxOutcomeButton } from "@/components/sandbox-outcome-button";
-import { SandboxOutcomeForm, type SandboxCheckout } from "@/components/sandbox-outcome-form";
+import { SandboxOrderFacts } from "@/components/sandbox/order-facts";
+import { SandboxOutcomeButton } from "@/components/sandbox/outcome-button";
+import { SandboxOutcomeForm, type SandboxCheckout } from "@/components/sandbox/outcome-form";
 
 /** The JS API flow: the wallet app's own payment sheet, sliding up over the shop's page. */
 export function SandboxWalletSheet({ checkout }: { checkout: SandboxCheckout }) {

@@ -4,7 +4,7 @@ import { getEnv } from "../env";
 import { recordRun } from "../jobs/runs";
 import { pruneLimits } from "../ratelimit/limiter";
 import { scanForPayConfig } from "../scanforpay/config";
-import { createGateway, type OrdersDeps } from "./gateway";
+import { createGateway, type OrdersDeps } from "./gateway-wiring";
 import { reconcile, type ReconcileReport } from "./reconcile";
 
 export function appOrdersDeps(): OrdersDeps {

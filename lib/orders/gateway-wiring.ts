@@ -1,6 +1,6 @@
 // How the orders domain reaches ScanForPay: a client per payment whose every exchange is
 // kept as a PaymentEvent, plus the URLs and timeout the shop sends. The app builds one
-// from env (lib/orders/app.ts); tests build one around a sandbox on a random port.
+// from env (lib/orders/shop-wiring.ts); tests build one around a sandbox on a random port.
 import { createScanForPayClient, type Endpoint, type Exchange, type ScanForPayClient, type ScanForPayConfig } from "../scanforpay/client";
 import type { PaymentEventKind } from "../generated/prisma/enums";
 import type { Db } from "../db";

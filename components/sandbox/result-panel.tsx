@@ -1,4 +1,4 @@
-import { SandboxOrderFacts } from "@/components/sandbox-order-facts";
+import { SandboxOrderFacts } from "@/components/sandbox/order-facts";
 
 export type SandboxResultKind = "paid" | "refunded" | "failed" | "expired";
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { SandboxAdvancedPanel } from "@/components/sandbox-advanced-panel";
+import { SandboxAdvancedPanel } from "@/components/sandbox/advanced-panel";
 import { SANDBOX_PATH } from "@/lib/scanforpay/config";
 
 /** What the checkout views show of an order that is still to be paid. */
