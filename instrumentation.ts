@@ -10,7 +10,9 @@ export async function register() {
   // here would not run. Reconciliation and notify delivery run from routes instead
   // (/api/cron/*, the status polling, the return, the sandbox's own pages).
   if (env.serverless) {
-    console.log("[background] serverless mode: no timers here; reconciliation runs from /api/cron/reconcile and on demand");
+    console.log(
+      "[background] serverless mode: no timers here; reconciliation runs from /api/cron/reconcile and on demand",
+    );
     return;
   }
   const [{ sandboxEnabled, appSandboxDeps }, { startNotifyWorker }, { runReconcile }] = await Promise.all([

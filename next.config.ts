@@ -12,7 +12,15 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["pg", "@prisma/adapter-pg"],
   // Static assets, which proxy.ts does not see: no MIME sniffing, no framing.
   async headers() {
-    return [{ source: "/_next/static/:path*", headers: [{ key: "x-content-type-options", value: "nosniff" }, { key: "x-frame-options", value: "DENY" }] }];
+    return [
+      {
+        source: "/_next/static/:path*",
+        headers: [
+          { key: "x-content-type-options", value: "nosniff" },
+          { key: "x-frame-options", value: "DENY" },
+        ],
+      },
+    ];
   },
   experimental: {
     // proxy.ts buffers request bodies up to this; the front door refuses larger ones first.

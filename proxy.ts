@@ -23,13 +23,26 @@ export async function proxy(request: NextRequest) {
   // The URL as it came, still percent-encoded (nextUrl may already be normalised).
   const raw = new URL(request.url);
   const nonce = nonceOf();
-  const headers = securityHeaders({ nonce, https: isHttps(request), development: process.env.NODE_ENV === "development", pathname: raw.pathname });
+  const headers = securityHeaders({
+    nonce,
+    https: isHttps(request),
+    development: process.env.NODE_ENV === "development",
+    pathname: raw.pathname,
+  });
   const refuse = (status: number, message: string) => {
-    const response = new NextResponse(`${message}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...headers } });
+    const response = new NextResponse(`${message}\n`, {
+      status,
+      headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...headers },
+    });
     if (status === 405) response.headers.set("allow", "GET, HEAD, POST, OPTIONS");
     return response;
   };
-  const refusal = frontDoor({ method: request.method, pathname: raw.pathname, search: raw.search, headers: request.headers });
+  const refusal = frontDoor({
+    method: request.method,
+    pathname: raw.pathname,
+    search: raw.search,
+    headers: request.headers,
+  });
   if (refusal) return refuse(refusal.status, refusal.message);
   const contentType = request.headers.get("content-type") ?? "";
   const isAction = request.headers.has("next-action");
@@ -46,7 +59,14 @@ export async function proxy(request: NextRequest) {
     if (refused) return refuse(refused.status, refused.message);
   }
   if (isAction) {
-    const args = form ? form.get("0") : /^text\/plain/i.test(contentType) ? await request.clone().text().catch(() => null) : null;
+    const args = form
+      ? form.get("0")
+      : /^text\/plain/i.test(contentType)
+        ? await request
+            .clone()
+            .text()
+            .catch(() => null)
+        : null;
     const refused = actionRefusal(contentType, typeof args === "string" ? args : null);
     if (refused) return refuse(refused.status, refused.message);
   }

@@ -49,13 +49,23 @@ async function main() {
   const cpu = [
     perSecond("sign a request", 100_000, () => void sign(TEXT, KEY)),
     perSecond("verify a signature (constant time)", 100_000, () => void verify(TEXT, signature, KEY)),
-    perSecond("read an envelope from raw text and verify it", 50_000, () => void readEnvelope(envelope, "response", KEY)),
+    perSecond(
+      "read an envelope from raw text and verify it",
+      50_000,
+      () => void readEnvelope(envelope, "response", KEY),
+    ),
   ];
 
   const db = await createTestDb();
   await seedCatalog(db);
   const sandbox = await startSandboxServer(db);
-  const deps = { db, gateway: createGateway(db, { config: { apiBase: sandbox.apiBase, ...SANDBOX_CREDENTIALS }, appUrl: "http://127.0.0.1:9" }) };
+  const deps = {
+    db,
+    gateway: createGateway(db, {
+      config: { apiBase: sandbox.apiBase, ...SANDBOX_CREDENTIALS },
+      appUrl: "http://127.0.0.1:9",
+    }),
+  };
   const N = 200;
   const notifies: string[] = [];
   const partnerOrderNos: string[] = [];
@@ -64,7 +74,12 @@ async function main() {
     const { payment } = await startPayment(deps, order, { wallet: "AlipayHK", flow: "website" });
     const gatewayOrder = (await findOrderByPartnerOrderNo(sandbox.deps, payment.partnerOrderNo))!;
     await actOnOrder(sandbox.deps, gatewayOrder, "success", "none");
-    notifies.push(signedResponse(sandbox.deps, payResultBody((await findOrderByPartnerOrderNo(sandbox.deps, payment.partnerOrderNo))!, new Date())));
+    notifies.push(
+      signedResponse(
+        sandbox.deps,
+        payResultBody((await findOrderByPartnerOrderNo(sandbox.deps, payment.partnerOrderNo))!, new Date()),
+      ),
+    );
     partnerOrderNos.push(payment.partnerOrderNo);
   }
   const timeEach = async (items: string[], fn: (item: string) => Promise<unknown>) => {
@@ -78,7 +93,9 @@ async function main() {
   };
   const first = await timeEach(notifies, (n) => handleNotify(deps, n));
   const duplicate = await timeEach(notifies, (n) => handleNotify(deps, n));
-  const query = await timeEach(partnerOrderNos.slice(0, 100), (p) => deps.gateway.client(null).payQuery({ partnerOrderNo: p }));
+  const query = await timeEach(partnerOrderNos.slice(0, 100), (p) =>
+    deps.gateway.client(null).payQuery({ partnerOrderNo: p }),
+  );
   const db_ = [
     latency("notify, first (verify, match, apply, log)", first),
     latency("notify, duplicate (verify, no change, log)", duplicate),

@@ -34,7 +34,10 @@ export function localizeProduct(product: Product, locale: Locale): ProductView {
 }
 
 export async function listProducts(db: Db, locale: Locale): Promise<ProductView[]> {
-  const products = await db.product.findMany({ where: { active: true }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] });
+  const products = await db.product.findMany({
+    where: { active: true },
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+  });
   return products.map((p) => localizeProduct(p, locale));
 }
 
@@ -46,7 +49,11 @@ export async function getProduct(db: Db, slug: string, locale: Locale): Promise<
 }
 
 /** Active products by slug, for the cart. */
-export async function getProductsBySlug(db: Db, slugs: readonly string[], locale: Locale): Promise<Map<string, ProductView>> {
+export async function getProductsBySlug(
+  db: Db,
+  slugs: readonly string[],
+  locale: Locale,
+): Promise<Map<string, ProductView>> {
   const valid = slugs.filter(isSlug);
   if (valid.length === 0) return new Map();
   const products = await db.product.findMany({ where: { slug: { in: valid }, active: true } });

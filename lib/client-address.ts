@@ -4,6 +4,11 @@
 export function clientAddress(headers: Pick<Headers, "get">): string {
   const real = headers.get("x-real-ip")?.trim();
   if (real) return real.slice(0, 64);
-  const hops = headers.get("x-forwarded-for")?.split(",").map((h) => h.trim()).filter(Boolean) ?? [];
+  const hops =
+    headers
+      .get("x-forwarded-for")
+      ?.split(",")
+      .map((h) => h.trim())
+      .filter(Boolean) ?? [];
   return (hops.at(-1) ?? "local").slice(0, 64);
 }

@@ -16,7 +16,9 @@ import { PrismaClient } from "./generated/prisma/client";
 export type Db = PrismaClient;
 
 /** Pool settings for where the app runs (pure, for tests). */
-export function poolConfig(env: Pick<Env, "DATABASE_URL" | "EMBEDDED_DATABASE" | "serverless" | "reconcile">): pg.PoolConfig {
+export function poolConfig(
+  env: Pick<Env, "DATABASE_URL" | "EMBEDDED_DATABASE" | "serverless" | "reconcile">,
+): pg.PoolConfig {
   const connectionString = env.DATABASE_URL ?? localDatabaseUrl();
   // The embedded PGlite server takes one query at a time safely: queue them on one connection.
   if (env.EMBEDDED_DATABASE === "1" || env.DATABASE_URL === undefined) return { connectionString, max: 1 };
@@ -26,9 +28,19 @@ export function poolConfig(env: Pick<Env, "DATABASE_URL" | "EMBEDDED_DATABASE" |
     // next query would fail with "Connection terminated unexpectedly"), and give up on a
     // connection after a few seconds rather than at the function's time limit. One more
     // than a reconciliation pass's gateway calls at once, so its workers never wait for one.
-    return { connectionString, max: Math.max(5, env.reconcile.concurrency + 1), idleTimeoutMillis: 5_000, connectionTimeoutMillis: 5_000 };
+    return {
+      connectionString,
+      max: Math.max(5, env.reconcile.concurrency + 1),
+      idleTimeoutMillis: 5_000,
+      connectionTimeoutMillis: 5_000,
+    };
   }
-  return { connectionString, max: Math.max(10, env.reconcile.concurrency + 2), idleTimeoutMillis: 30_000, connectionTimeoutMillis: 10_000 };
+  return {
+    connectionString,
+    max: Math.max(10, env.reconcile.concurrency + 2),
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 10_000,
+  };
 }
 
 function createClient(): PrismaClient {

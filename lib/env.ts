@@ -7,23 +7,25 @@ import { timeoutRuleMs } from "./scanforpay/timeout-rule";
 const optional = (schema: z.ZodType<string>) =>
   z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
 
-const postgresUrl = z
-  .string()
-  .refine((value) => /^postgres(ql)?:\/\/[^\s]+$/.test(value) && URL.canParse(value), {
-    message: "must be a PostgreSQL URL such as postgresql://user:password@host:5432/shop",
-  });
+const postgresUrl = z.string().refine((value) => /^postgres(ql)?:\/\/[^\s]+$/.test(value) && URL.canParse(value), {
+  message: "must be a PostgreSQL URL such as postgresql://user:password@host:5432/shop",
+});
 
-const httpUrl = z
-  .string()
-  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
-    message: "must be an http(s) URL such as https://shop.example.com",
-  });
+const httpUrl = z.string().refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
+  message: "must be an http(s) URL such as https://shop.example.com",
+});
 
 /** A bare host name as Vercel gives it (no scheme), e.g. my-shop-git-main-me.vercel.app. */
-const hostName = z.string().regex(/^[a-z0-9.-]+(:\d+)?$/i, { message: "must be a host name such as my-shop.vercel.app" });
+const hostName = z
+  .string()
+  .regex(/^[a-z0-9.-]+(:\d+)?$/i, { message: "must be a host name such as my-shop.vercel.app" });
 
 const wholeNumber = (what: string, min: number, max: number) =>
-  z.string().refine((v) => /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max, { message: `must be a whole number of ${what} (${min} to ${max})` });
+  z
+    .string()
+    .refine((v) => /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max, {
+      message: `must be a whole number of ${what} (${min} to ${max})`,
+    });
 
 const schema = z
   .object({
@@ -32,20 +34,44 @@ const schema = z
     APP_URL: optional(httpUrl),
     /** Set by scripts/with-dev-db.mjs when it serves the embedded database. */
     EMBEDDED_DATABASE: optional(z.enum(["1"])),
-    SESSION_SECRET: optional(z.string().min(32, { message: "must be at least 32 characters (try: openssl rand -hex 32)" })),
+    SESSION_SECRET: optional(
+      z.string().min(32, { message: "must be at least 32 characters (try: openssl rand -hex 32)" }),
+    ),
     SCANFORPAY_API_BASE: optional(httpUrl),
-    SCANFORPAY_PARTNER_NO: optional(z.string().regex(/^\d{1,15}$/, { message: "must be your ScanForPay partner number (digits, at most 15)" })),
-    SCANFORPAY_STORE_NO: optional(z.string().regex(/^\d{1,15}$/, { message: "must be your ScanForPay store number (digits, at most 15)" })),
+    SCANFORPAY_PARTNER_NO: optional(
+      z.string().regex(/^\d{1,15}$/, { message: "must be your ScanForPay partner number (digits, at most 15)" }),
+    ),
+    SCANFORPAY_STORE_NO: optional(
+      z.string().regex(/^\d{1,15}$/, { message: "must be your ScanForPay store number (digits, at most 15)" }),
+    ),
     SCANFORPAY_SIGN_KEY: optional(z.string().min(1)),
     // At most 30 s: three tries of a Pay Query or a refund then fit well inside reconciliation's 5-minute lease.
     SCANFORPAY_TIMEOUT_MS: optional(wholeNumber("milliseconds, e.g. 10000", 100, 30_000)),
     SANDBOX_ENABLED: optional(z.enum(["true", "false"], { message: 'must be "true" or "false"' })),
     SANDBOX_NOTIFY_DELAY_SCALE: optional(
-      z.string().refine((v) => /^\d+(\.\d+)?$/.test(v), { message: "must be a number such as 1 (real delays) or 0.001 (tests)" }),
+      z
+        .string()
+        .refine((v) => /^\d+(\.\d+)?$/.test(v), {
+          message: "must be a number such as 1 (real delays) or 0.001 (tests)",
+        }),
     ),
-    CHECKOUT_TIMEOUT: optional(z.string().regex(/^[1-9]\d{0,8}[mhd]$/, { message: "must be a whole number and m, h or d, e.g. 30m or 2h" })),
-    ADMIN_EMAIL: optional(z.string().trim().toLowerCase().pipe(z.email({ message: "must be an email address" }))),
-    ADMIN_PASSWORD_HASH: optional(z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9_-]+\$[A-Za-z0-9_-]+$/, { message: "must be a hash printed by `npm run admin:hash`" })),
+    CHECKOUT_TIMEOUT: optional(
+      z.string().regex(/^[1-9]\d{0,8}[mhd]$/, { message: "must be a whole number and m, h or d, e.g. 30m or 2h" }),
+    ),
+    ADMIN_EMAIL: optional(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .pipe(z.email({ message: "must be an email address" })),
+    ),
+    ADMIN_PASSWORD_HASH: optional(
+      z
+        .string()
+        .regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9_-]+\$[A-Za-z0-9_-]+$/, {
+          message: "must be a hash printed by `npm run admin:hash`",
+        }),
+    ),
     CRON_SECRET: optional(z.string().min(16, { message: "must be at least 16 characters" })),
     /** Direct (non-pooled) URLs for migrations; read by prisma.config.ts, validated here. */
     DIRECT_URL: optional(postgresUrl),
@@ -60,9 +86,20 @@ const schema = z
     SERVERLESS: optional(z.enum(["1", "0"], { message: 'must be "1" or "0"' })),
     RECONCILE_BUDGET_MS: optional(wholeNumber("milliseconds, e.g. 20000", 100, 600_000)),
     RECONCILE_CONCURRENCY: optional(wholeNumber("gateway calls at once, e.g. 4", 1, 32)),
-    RECONCILE_INTERVAL: optional(z.string().regex(/^[1-9]\d{0,5}[mhd]$/, { message: "must be a whole number and m, h or d: how often your scheduler calls /api/cron/reconcile, e.g. 1m or 1d" })),
+    RECONCILE_INTERVAL: optional(
+      z
+        .string()
+        .regex(/^[1-9]\d{0,5}[mhd]$/, {
+          message:
+            "must be a whole number and m, h or d: how often your scheduler calls /api/cron/reconcile, e.g. 1m or 1d",
+        }),
+    ),
     RECONCILE_DELAY_SCALE: optional(
-      z.string().refine((v) => /^\d+(\.\d+)?$/.test(v), { message: "must be a number such as 1 (real delays) or 0.001 (tests)" }),
+      z
+        .string()
+        .refine((v) => /^\d+(\.\d+)?$/.test(v), {
+          message: "must be a number such as 1 (real delays) or 0.001 (tests)",
+        }),
     ),
   })
   .superRefine((value, ctx) => {
@@ -70,20 +107,41 @@ const schema = z
     const set = credentials.filter((name) => value[name] !== undefined);
     if (set.length > 0 && set.length < credentials.length) {
       for (const name of credentials.filter((n) => value[n] === undefined)) {
-        ctx.addIssue({ code: "custom", path: [name], message: `is required once ${set.join(" and ")} ${set.length > 1 ? "are" : "is"} set (set all three ScanForPay credentials, or none for sandbox mode)` });
+        ctx.addIssue({
+          code: "custom",
+          path: [name],
+          message: `is required once ${set.join(" and ")} ${set.length > 1 ? "are" : "is"} set (set all three ScanForPay credentials, or none for sandbox mode)`,
+        });
       }
     }
     if ((value.ADMIN_EMAIL === undefined) !== (value.ADMIN_PASSWORD_HASH === undefined)) {
       const missing = value.ADMIN_EMAIL === undefined ? "ADMIN_EMAIL" : "ADMIN_PASSWORD_HASH";
-      ctx.addIssue({ code: "custom", path: [missing], message: "is required too: set ADMIN_EMAIL and ADMIN_PASSWORD_HASH together" });
+      ctx.addIssue({
+        code: "custom",
+        path: [missing],
+        message: "is required too: set ADMIN_EMAIL and ADMIN_PASSWORD_HASH together",
+      });
     }
     // What would break a deployed shop is refused by name, not discovered at the first order.
     const real = set.length === credentials.length;
     const onVercel = isOnVercel(value);
     if (value.DATABASE_URL === undefined && onVercel) {
-      ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "is required on Vercel, where the embedded database cannot run: add a PostgreSQL (Vercel → Storage → Neon sets it), or set it to your database's pooled URL" });
-    } else if (real && (value.DATABASE_URL === undefined || (value.EMBEDDED_DATABASE === "1" && value.NODE_ENV === "production"))) {
-      ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "is required with real ScanForPay credentials in production: set it to your PostgreSQL (the embedded database is for development and tests)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["DATABASE_URL"],
+        message:
+          "is required on Vercel, where the embedded database cannot run: add a PostgreSQL (Vercel → Storage → Neon sets it), or set it to your database's pooled URL",
+      });
+    } else if (
+      real &&
+      (value.DATABASE_URL === undefined || (value.EMBEDDED_DATABASE === "1" && value.NODE_ENV === "production"))
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DATABASE_URL"],
+        message:
+          "is required with real ScanForPay credentials in production: set it to your PostgreSQL (the embedded database is for development and tests)",
+      });
     }
     if (value.APP_URL === undefined && !derivedAppUrl(value) && (onVercel || real)) {
       ctx.addIssue({
@@ -95,18 +153,40 @@ const schema = z
       });
     }
     if (onVercel && value.SESSION_SECRET === undefined && !real) {
-      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required on Vercel, even in sandbox mode: without it cookies are signed with a development value that is public (try: openssl rand -hex 32)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["SESSION_SECRET"],
+        message:
+          "is required on Vercel, even in sandbox mode: without it cookies are signed with a development value that is public (try: openssl rand -hex 32)",
+      });
     }
     if (isServerless(value) && value.RECONCILE_BUDGET_MS !== undefined && Number(value.RECONCILE_BUDGET_MS) > 50_000) {
-      ctx.addIssue({ code: "custom", path: ["RECONCILE_BUDGET_MS"], message: "must be at most 50000 in serverless mode: the cron route may run for 60 s" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["RECONCILE_BUDGET_MS"],
+        message: "must be at most 50000 in serverless mode: the cron route may run for 60 s",
+      });
     }
     if (real && value.CRON_SECRET === undefined) {
-      ctx.addIssue({ code: "custom", path: ["CRON_SECRET"], message: "is required with real ScanForPay credentials: it lets Vercel Cron (or your scheduler) call /api/cron/reconcile, which settles payments whose notify was lost (try: openssl rand -hex 32)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["CRON_SECRET"],
+        message:
+          "is required with real ScanForPay credentials: it lets Vercel Cron (or your scheduler) call /api/cron/reconcile, which settles payments whose notify was lost (try: openssl rand -hex 32)",
+      });
     }
     if (value.ADMIN_EMAIL !== undefined && value.SESSION_SECRET === undefined) {
-      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required with ADMIN_EMAIL: it signs the back office's sessions (try: openssl rand -hex 32)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["SESSION_SECRET"],
+        message: "is required with ADMIN_EMAIL: it signs the back office's sessions (try: openssl rand -hex 32)",
+      });
     } else if (set.length === credentials.length && value.SESSION_SECRET === undefined) {
-      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required when real ScanForPay credentials are set (try: openssl rand -hex 32)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["SESSION_SECRET"],
+        message: "is required when real ScanForPay credentials are set (try: openssl rand -hex 32)",
+      });
     }
   });
 
@@ -126,9 +206,12 @@ function isServerless(raw: Pick<RawEnv, "VERCEL" | "VERCEL_ENV" | "SERVERLESS">)
 }
 
 /** APP_URL from Vercel's own variables: the production domain in production, else this deployment's URL. */
-function derivedAppUrl(raw: Pick<RawEnv, "VERCEL" | "VERCEL_ENV" | "VERCEL_URL" | "VERCEL_PROJECT_PRODUCTION_URL">): { url: string; from: string } | null {
+function derivedAppUrl(
+  raw: Pick<RawEnv, "VERCEL" | "VERCEL_ENV" | "VERCEL_URL" | "VERCEL_PROJECT_PRODUCTION_URL">,
+): { url: string; from: string } | null {
   if (!isOnVercel(raw)) return null;
-  if (raw.VERCEL_ENV === "production" && raw.VERCEL_PROJECT_PRODUCTION_URL) return { url: `https://${raw.VERCEL_PROJECT_PRODUCTION_URL}`, from: "VERCEL_PROJECT_PRODUCTION_URL" };
+  if (raw.VERCEL_ENV === "production" && raw.VERCEL_PROJECT_PRODUCTION_URL)
+    return { url: `https://${raw.VERCEL_PROJECT_PRODUCTION_URL}`, from: "VERCEL_PROJECT_PRODUCTION_URL" };
   if (raw.VERCEL_URL) return { url: `https://${raw.VERCEL_URL}`, from: "VERCEL_URL" };
   return null;
 }
@@ -186,7 +269,9 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
   const paymentMode = raw.SCANFORPAY_SIGN_KEY ? "production" : "sandbox";
   const serverless = isServerless(raw);
   const derived = raw.APP_URL === undefined ? derivedAppUrl(raw) : null;
-  const notices = derived ? [`APP_URL is not set: using ${derived.url} from ${derived.from} (set APP_URL to use your own domain)`] : [];
+  const notices = derived
+    ? [`APP_URL is not set: using ${derived.url} from ${derived.from} (set APP_URL to use your own domain)`]
+    : [];
   return {
     ok: true,
     env: {
@@ -199,12 +284,18 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
         concurrency: raw.RECONCILE_CONCURRENCY === undefined ? 4 : Number(raw.RECONCILE_CONCURRENCY),
         delayScale: raw.RECONCILE_DELAY_SCALE === undefined ? 1 : Number(raw.RECONCILE_DELAY_SCALE),
         // vercel.json as shipped runs it daily (Hobby); a long-running server every 30 s.
-        intervalMs: raw.RECONCILE_INTERVAL !== undefined ? timeoutRuleMs(raw.RECONCILE_INTERVAL) : serverless ? 86_400_000 : 60_000,
+        intervalMs:
+          raw.RECONCILE_INTERVAL !== undefined
+            ? timeoutRuleMs(raw.RECONCILE_INTERVAL)
+            : serverless
+              ? 86_400_000
+              : 60_000,
       },
       notices,
       sessionSecret: raw.SESSION_SECRET ?? SANDBOX_SESSION_SECRET,
       sandboxEnabled: paymentMode === "sandbox" || raw.SANDBOX_ENABLED === "true",
-      sandboxNotifyDelayScale: raw.SANDBOX_NOTIFY_DELAY_SCALE === undefined ? 1 : Number(raw.SANDBOX_NOTIFY_DELAY_SCALE),
+      sandboxNotifyDelayScale:
+        raw.SANDBOX_NOTIFY_DELAY_SCALE === undefined ? 1 : Number(raw.SANDBOX_NOTIFY_DELAY_SCALE),
       scanForPayTimeoutMs: raw.SCANFORPAY_TIMEOUT_MS === undefined ? 10_000 : Number(raw.SCANFORPAY_TIMEOUT_MS),
     },
   };

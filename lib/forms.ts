@@ -5,6 +5,7 @@
 export function asForm(value: unknown): FormData {
   if (!(value instanceof FormData)) return new FormData();
   const form = new FormData();
-  for (const [name, field] of value.entries()) if (typeof field !== "string" || !field.includes("\u0000")) form.append(name, field);
+  for (const [name, field] of value.entries())
+    if (typeof field !== "string" || !field.includes("\u0000")) form.append(name, field);
   return form;
 }

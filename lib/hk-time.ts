@@ -4,4 +4,5 @@
 export const hkDate = (date: Date) => new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** The instant a Hong Kong day (YYYY-MM-DD) begins, moved by whole days. */
-export const hkMidnight = (day: string, plusDays = 0) => new Date(Date.parse(`${day}T00:00:00+08:00`) + plusDays * 86_400_000);
+export const hkMidnight = (day: string, plusDays = 0) =>
+  new Date(Date.parse(`${day}T00:00:00+08:00`) + plusDays * 86_400_000);

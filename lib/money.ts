@@ -52,7 +52,8 @@ export const MAX_AMOUNT_MINOR = 2_147_483_647;
 export function currencyExponent(currency: string): number {
   assertCurrency(currency);
   const known = EXPONENTS[currency];
-  if (known === undefined) throw new MoneyError(`Unsupported currency: "${currency}" (add it to EXPONENTS in lib/money.ts)`);
+  if (known === undefined)
+    throw new MoneyError(`Unsupported currency: "${currency}" (add it to EXPONENTS in lib/money.ts)`);
   return known;
 }
 

@@ -14,7 +14,8 @@ export const seedProducts: SeedProduct[] = [
   {
     slug: "jasmine-pearl-tea",
     name: "Jasmine Pearl Green Tea",
-    description: "Hand-rolled green tea pearls scented with fresh jasmine blossoms over several nights. 50 g tin, about 25 pots.",
+    description:
+      "Hand-rolled green tea pearls scented with fresh jasmine blossoms over several nights. 50 g tin, about 25 pots.",
     priceMinor: 16800,
     currency: "HKD",
     translations: {
@@ -106,7 +107,10 @@ export const seedProducts: SeedProduct[] = [
  * are left as they are, so a merchant's edits survive; running it twice changes nothing.
  * With `ifEmpty`, does nothing at all when the catalogue has any product.
  */
-export async function seedCatalog(db: PrismaClient, { ifEmpty = false } = {}): Promise<{ created: number; skipped: boolean }> {
+export async function seedCatalog(
+  db: PrismaClient,
+  { ifEmpty = false } = {},
+): Promise<{ created: number; skipped: boolean }> {
   if (ifEmpty && (await db.product.count()) > 0) return { created: 0, skipped: true };
   const result = await db.product.createMany({
     data: seedProducts.map((p, position) => ({ ...p, image: `/products/${p.slug}.svg`, position })),

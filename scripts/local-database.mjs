@@ -24,10 +24,14 @@ export function localDatabaseUrl(env = process.env) {
  * except on Vercel, where there is none.
  */
 export function migrationDatabaseUrl(env = process.env) {
-  const direct = [env.DIRECT_URL, env.DATABASE_URL_UNPOOLED, env.POSTGRES_URL_NON_POOLING, env.DATABASE_URL].find((url) => url !== undefined && url.trim() !== "");
+  const direct = [env.DIRECT_URL, env.DATABASE_URL_UNPOOLED, env.POSTGRES_URL_NON_POOLING, env.DATABASE_URL].find(
+    (url) => url !== undefined && url.trim() !== "",
+  );
   if (direct) return direct;
   if (env.VERCEL === "1" && env.VERCEL_ENV !== "development") {
-    throw new Error("DATABASE_URL is not set: on Vercel, add a PostgreSQL (Vercel → Storage → Neon) or set DATABASE_URL and DIRECT_URL, then deploy again");
+    throw new Error(
+      "DATABASE_URL is not set: on Vercel, add a PostgreSQL (Vercel → Storage → Neon) or set DATABASE_URL and DIRECT_URL, then deploy again",
+    );
   }
   return localDatabaseUrl(env);
 }

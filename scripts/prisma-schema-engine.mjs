@@ -28,7 +28,8 @@ import path from "node:path";
 import readline from "node:readline";
 
 const require = createRequire(import.meta.url);
-const debug = (...parts) => process.env.PRISMA_SHIM_DEBUG && process.stderr.write(`[schema-engine] ${parts.join(" ")}\n`);
+const debug = (...parts) =>
+  process.env.PRISMA_SHIM_DEBUG && process.stderr.write(`[schema-engine] ${parts.join(" ")}\n`);
 
 // ---- command line: the flags the CLI passes to the native binary ----
 const argv = process.argv.slice(2);
@@ -52,7 +53,14 @@ const shadowUrl = datasource.shadowDatabaseUrl;
 
 /** A log line the CLI understands; ERROR lines become the command's error message. */
 function log(level, message, fields = {}) {
-  process.stderr.write(JSON.stringify({ timestamp: new Date().toISOString(), level, fields: { message, ...fields }, target: "schema_engine::logger" }) + "\n");
+  process.stderr.write(
+    JSON.stringify({
+      timestamp: new Date().toISOString(),
+      level,
+      fields: { message, ...fields },
+      target: "schema_engine::logger",
+    }) + "\n",
+  );
 }
 
 // ---- PostgreSQL through node-postgres ----
@@ -69,11 +77,25 @@ function pgConfig(url) {
   if (!/^postgres(ql)?:\/\//.test(url ?? "")) {
     const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url ?? "")?.[1];
     const got = scheme ? `a "${scheme}:" URL` : "no URL";
-    throw Object.assign(new Error(`This schema engine stand-in needs a postgres:// URL, got ${got}. Set DATABASE_URL or use the npm scripts (they start the embedded database).`), { code: "P1012" });
+    throw Object.assign(
+      new Error(
+        `This schema engine stand-in needs a postgres:// URL, got ${got}. Set DATABASE_URL or use the npm scripts (they start the embedded database).`,
+      ),
+      { code: "P1012" },
+    );
   }
   const u = new URL(url);
   const schema = u.searchParams.get("schema") ?? undefined;
-  for (const key of ["schema", "connection_limit", "pool_timeout", "pgbouncer", "socket_timeout", "connect_timeout", "statement_cache_size"]) u.searchParams.delete(key);
+  for (const key of [
+    "schema",
+    "connection_limit",
+    "pool_timeout",
+    "pgbouncer",
+    "socket_timeout",
+    "connect_timeout",
+    "statement_cache_size",
+  ])
+    u.searchParams.delete(key);
   const { parse } = createRequire(require.resolve("pg/package.json"))("pg-connection-string");
   const config = parse(u.toString());
   if (config.port) config.port = Number(config.port);
@@ -147,7 +169,10 @@ async function shadowConnection(mainConfig, schema, PrismaPg) {
   if (shadowUrl === "pglite:memory") {
     // migrate dev asks for the shadow several times and a PGlite takes ~2 s to start:
     // keep one and wipe it between uses.
-    const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter")]);
+    const [{ PGlite }, { PrismaPGlite }] = await Promise.all([
+      import("@electric-sql/pglite"),
+      import("pglite-prisma-adapter"),
+    ]);
     if (pgliteShadow) await pgliteShadow.exec("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
     else pgliteShadow = await PGlite.create();
     return new PrismaPGlite(pgliteShadow).connect();
@@ -156,7 +181,9 @@ async function shadowConnection(mainConfig, schema, PrismaPg) {
     // A configured shadow database is reset before use, as the native engine does.
     const shadow = pgConfig(shadowUrl);
     const target = quoteIdent(shadow.schema ?? "public");
-    await withPgClient(shadow.config, (c) => c.query(`DROP SCHEMA IF EXISTS ${target} CASCADE; CREATE SCHEMA ${target};`));
+    await withPgClient(shadow.config, (c) =>
+      c.query(`DROP SCHEMA IF EXISTS ${target} CASCADE; CREATE SCHEMA ${target};`),
+    );
     return new PrismaPg(shadow.config, shadow.schema ? { schema: shadow.schema } : undefined).connect();
   }
   // No shadow configured: a temporary database on the same server, dropped afterwards.
@@ -164,15 +191,21 @@ async function shadowConnection(mainConfig, schema, PrismaPg) {
   const database = `prisma_shadow_${globalThis.crypto.randomUUID().replace(/-/g, "")}`;
   const admin = { ...mainConfig, database: mainConfig.database ?? "postgres" };
   await withPgClient(admin, (c) => c.query(`CREATE DATABASE ${quoteIdent(database)}`));
-  const conn = await new PrismaPg(new pg.Pool({ ...mainConfig, database }), { schema, disposeExternalPool: true }).connect();
+  const conn = await new PrismaPg(new pg.Pool({ ...mainConfig, database }), {
+    schema,
+    disposeExternalPool: true,
+  }).connect();
   const current = await conn.underlyingDriver().query("SELECT current_database() AS name");
-  const drop = () => withPgClient(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(database)} WITH (FORCE)`));
+  const drop = () =>
+    withPgClient(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(database)} WITH (FORCE)`));
   if (current.rows[0].name !== database) {
     // A server that ignores database names (the embedded PGlite server, some poolers)
     // would hand us the main database: refuse rather than wipe it.
     await conn.dispose();
     await drop().catch(() => {});
-    throw new Error(`The server ignores database names, so no temporary shadow database can be made on it. Set SHADOW_DATABASE_URL (e.g. pglite:memory).`);
+    throw new Error(
+      `The server ignores database names, so no temporary shadow database can be made on it. Set SHADOW_DATABASE_URL (e.g. pglite:memory).`,
+    );
   }
   const dispose = conn.dispose.bind(conn);
   conn.dispose = async () => {
@@ -200,8 +233,13 @@ async function createEngine() {
   };
   // Node 20 cannot import a .wasm file as a module: instantiate it by hand.
   const bindings = await import("@prisma/schema-engine-wasm/schema_engine_bg");
-  const wasmFile = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(wasmFile)), { "./schema_engine_bg.js": bindings });
+  const wasmFile = path.join(
+    path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")),
+    "schema_engine_bg.wasm",
+  );
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(wasmFile)), {
+    "./schema_engine_bg.js": bindings,
+  });
   bindings.__wbg_set_wasm(instance.exports);
   instance.exports.__wbindgen_start();
 
@@ -254,20 +292,33 @@ if (positional[0] === "cli") {
     if (command === "can-connect-to-database") {
       await withPgClient(config, (c) => c.query("SELECT 1")).catch((e) => {
         // P1003 makes the CLI offer to create the database.
-        if (e?.code === "3D000") throw Object.assign(new Error(`Database \`${config.database}\` does not exist on the server at \`${config.host}:${config.port ?? 5432}\`.`), { code: "P1003" });
-        throw Object.assign(new Error(`Can't reach database server at \`${config.host}:${config.port ?? 5432}\`: ${e?.message ?? e}`), { code: "P1001" });
+        if (e?.code === "3D000")
+          throw Object.assign(
+            new Error(
+              `Database \`${config.database}\` does not exist on the server at \`${config.host}:${config.port ?? 5432}\`.`,
+            ),
+            { code: "P1003" },
+          );
+        throw Object.assign(
+          new Error(`Can't reach database server at \`${config.host}:${config.port ?? 5432}\`: ${e?.message ?? e}`),
+          { code: "P1001" },
+        );
       });
     } else if (command === "create-database") {
       await withPgClient(maintenance, (c) => c.query(`CREATE DATABASE ${quoteIdent(config.database)}`));
     } else if (command === "drop-database") {
-      await withPgClient(maintenance, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(config.database)} WITH (FORCE)`));
+      await withPgClient(maintenance, (c) =>
+        c.query(`DROP DATABASE IF EXISTS ${quoteIdent(config.database)} WITH (FORCE)`),
+      );
     } else {
       throw new Error(`Unsupported cli command: ${command}`);
     }
     process.exit(0);
   } catch (error) {
     log("INFO", "schema engine stand-in"); // the CLI skips the first stderr line of a cli run
-    log("ERROR", error?.message ?? String(error), { error_code: /^P\d{4}$/.test(error?.code ?? "") ? error.code : "P1001" });
+    log("ERROR", error?.message ?? String(error), {
+      error_code: /^P\d{4}$/.test(error?.code ?? "") ? error.code : "P1001",
+    });
     process.exit(1);
   }
 }
@@ -295,7 +346,10 @@ async function handle(request) {
     // fills. Right after the CLI applied pending migrations the cache is cold and the wasm
     // engine fails ("shadow DB must be provided through an external factory"): warm it.
     await instance
-      .devDiagnostic({ migrationsList: request.params.migrationsList, filters: request.params.filters ?? { externalTables: [], externalEnums: [] } })
+      .devDiagnostic({
+        migrationsList: request.params.migrationsList,
+        filters: request.params.filters ?? { externalTables: [], externalEnums: [] },
+      })
       .catch((e) => debug("devDiagnostic warm-up failed:", e?.message));
   }
   if (typeof instance[method] !== "function") throw new Error(`The wasm schema engine has no method ${request.method}`);
@@ -303,7 +357,8 @@ async function handle(request) {
   if (method === "diff" && typeof result?.stdout === "string") {
     // The native engine prints a diff through a `print` request to the CLI.
     const { stdout, ...rest } = result;
-    if (stdout) send({ jsonrpc: "2.0", id: printId++, method: "print", params: { content: stdout.replace(/\n$/, "") } });
+    if (stdout)
+      send({ jsonrpc: "2.0", id: printId++, method: "print", params: { content: stdout.replace(/\n$/, "") } });
     result = rest;
   }
   return result ?? null;

@@ -63,7 +63,10 @@ function isListening() {
 let server;
 let db;
 async function startServer() {
-  const [{ PGlite }, { PGLiteSocketServer }] = await Promise.all([import("@electric-sql/pglite"), import("@electric-sql/pglite-socket")]);
+  const [{ PGlite }, { PGLiteSocketServer }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("@electric-sql/pglite-socket"),
+  ]);
   if (dir !== "memory") mkdirSync(dir, { recursive: true });
   db = await PGlite.create(dir === "memory" ? undefined : dir);
   server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 32 });
@@ -79,7 +82,9 @@ async function stopServer() {
 /** Run a node script to completion with the given environment; resolves to its exit code. */
 function runNode(script, scriptArgs, env) {
   return new Promise((resolve) => {
-    spawn(process.execPath, [script, ...scriptArgs], { stdio: "inherit", env }).on("exit", (code) => resolve(code ?? 1));
+    spawn(process.execPath, [script, ...scriptArgs], { stdio: "inherit", env }).on("exit", (code) =>
+      resolve(code ?? 1),
+    );
   });
 }
 

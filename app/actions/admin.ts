@@ -20,13 +20,27 @@ export type AdminFormState = { error: string | null; message?: string | null };
 
 export async function loginAction(_previous: AdminFormState, rawForm: FormData): Promise<AdminFormState> {
   const form = asForm(rawForm);
-  const email = String(form.get("email") ?? "").trim().toLowerCase().slice(0, 254);
+  const email = String(form.get("email") ?? "")
+    .trim()
+    .toLowerCase()
+    .slice(0, 254);
   const password = String(form.get("password") ?? "").slice(0, 1024);
   const login = adminLogin();
   if (!login) return { error: "The back office is off: set ADMIN_EMAIL and ADMIN_PASSWORD_HASH (see the README)." };
   if (!z.email().safeParse(email).success || password.length === 0) return { error: "Enter your email and password." };
-  const result = await attemptLogin(prisma, login, { email, password, address: clientAddress(await headers()) }, getEnv().sessionSecret);
-  if (!result.ok) return { error: result.reason === "blocked" ? "Too many failed attempts. Wait 15 minutes and try again." : "Wrong email or password." };
+  const result = await attemptLogin(
+    prisma,
+    login,
+    { email, password, address: clientAddress(await headers()) },
+    getEnv().sessionSecret,
+  );
+  if (!result.ok)
+    return {
+      error:
+        result.reason === "blocked"
+          ? "Too many failed attempts. Wait 15 minutes and try again."
+          : "Wrong email or password.",
+    };
   await startAdminSession(result.email);
   redirect("/admin");
 }
@@ -40,7 +54,10 @@ export async function logoutAction(): Promise<void> {
 export async function requeryAction(_previous: AdminFormState, rawForm: FormData): Promise<AdminFormState> {
   const form = asForm(rawForm);
   await requireAdmin();
-  const payment = await prisma.payment.findUnique({ where: { id: String(form.get("paymentId") ?? "") }, include: { order: true } });
+  const payment = await prisma.payment.findUnique({
+    where: { id: String(form.get("paymentId") ?? "") },
+    include: { order: true },
+  });
   if (!payment) return { error: "No such payment." };
   const deps = appOrdersDeps();
   try {
@@ -48,14 +65,23 @@ export async function requeryAction(_previous: AdminFormState, rawForm: FormData
     const outcome = await applyPayResult(deps, payment, result);
     revalidatePath(`/admin/orders/${payment.order.orderNo}`);
     if (!outcome.applied) return { error: `The gateway's answer does not match this payment: ${outcome.reason}` };
-    return { error: null, message: outcome.changed ? `Updated: the payment is now ${outcome.to}.` : `No change: the gateway reports status ${result.status}.` };
+    return {
+      error: null,
+      message: outcome.changed
+        ? `Updated: the payment is now ${outcome.to}.`
+        : `No change: the gateway reports status ${result.status}.`,
+    };
   } catch (error) {
     if (error instanceof ScanForPayError) return { error: error.message };
     throw error;
   }
 }
 
-const refundSchema = z.object({ paymentId: z.string().min(1), refundNo: z.string().min(1).max(32), amount: z.string().min(1).max(20) });
+const refundSchema = z.object({
+  paymentId: z.string().min(1),
+  refundNo: z.string().min(1).max(32),
+  amount: z.string().min(1).max(20),
+});
 
 export async function refundAction(_previous: AdminFormState, rawForm: FormData): Promise<AdminFormState> {
   const form = asForm(rawForm);
@@ -65,13 +91,22 @@ export async function refundAction(_previous: AdminFormState, rawForm: FormData)
   const payment = await prisma.payment.findUnique({ where: { id: input.data.paymentId }, include: { order: true } });
   if (!payment) return { error: "No such payment." };
   const amountMinor = parseMajor(input.data.amount, payment.currency);
-  if (amountMinor === null || amountMinor <= 0) return { error: `"${input.data.amount}" is not an amount in ${payment.currency}.` };
+  if (amountMinor === null || amountMinor <= 0)
+    return { error: `"${input.data.amount}" is not an amount in ${payment.currency}.` };
   try {
-    const refund = await merchantRefund(appOrdersDeps(), { paymentId: payment.id, amountMinor, refundNo: input.data.refundNo, operator: admin.email });
+    const refund = await merchantRefund(appOrdersDeps(), {
+      paymentId: payment.id,
+      amountMinor,
+      refundNo: input.data.refundNo,
+      operator: admin.email,
+    });
     revalidatePath(`/admin/orders/${payment.order.orderNo}`);
     if (refund.status === "succeeded") return { error: null, message: `Refunded (refund ${refund.refundNo}).` };
-    if (refund.status === "failed") return { error: `The gateway refused the refund: ${refund.lastError ?? "no reason given"}` };
-    return { error: `The refund is pending: ${refund.lastError ?? "no answer yet"}. It is retried automatically with the same refund number; it can never be paid out twice.` };
+    if (refund.status === "failed")
+      return { error: `The gateway refused the refund: ${refund.lastError ?? "no reason given"}` };
+    return {
+      error: `The refund is pending: ${refund.lastError ?? "no answer yet"}. It is retried automatically with the same refund number; it can never be paid out twice.`,
+    };
   } catch (error) {
     if (error instanceof RefundError) return { error: `Not refunded: ${error.message}.` };
     throw error;

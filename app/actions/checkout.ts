@@ -54,25 +54,36 @@ export async function retryPaymentAction(rawForm: FormData): Promise<void> {
   const token = text(form, "token");
   let placed: Placed;
   try {
-    placed = await retryPayment(appOrdersDeps(), { orderNo, token, wallet: text(form, "wallet"), userAgent: (await headers()).get("user-agent") });
+    placed = await retryPayment(appOrdersDeps(), {
+      orderNo,
+      token,
+      wallet: text(form, "wallet"),
+      userAgent: (await headers()).get("user-agent"),
+    });
   } catch (error) {
-    if (error instanceof CheckoutError) redirect(`/orders/${encodeURIComponent(orderNo)}?t=${encodeURIComponent(token)}`);
+    if (error instanceof CheckoutError)
+      redirect(`/orders/${encodeURIComponent(orderNo)}?t=${encodeURIComponent(token)}`);
     throw error;
   }
   redirect(destination(placed));
 }
 
-const lookupSchema = z.object({ orderNo: z.string().trim().toUpperCase().max(20), email: z.string().trim().toLowerCase().max(254) });
+const lookupSchema = z.object({
+  orderNo: z.string().trim().toUpperCase().max(20),
+  email: z.string().trim().toLowerCase().max(254),
+});
 
 export async function lookupOrderAction(_previous: FormState, rawForm: FormData): Promise<FormState> {
   const form = asForm(rawForm);
   const t = await getTranslations("lookup");
   const input = lookupSchema.safeParse({ orderNo: text(form, "orderNo"), email: text(form, "email") });
   // Only a real order number's shape is looked up (or counted).
-  if (!input.success || !/^HG-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(input.data.orderNo) || input.data.email === "") return { error: t("notFound") };
+  if (!input.success || !/^HG-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(input.data.orderNo) || input.data.email === "")
+    return { error: t("notFound") };
   // A lookup guesses at an email for an order number: limited by address and by order, the
   // counts shared by every instance (lib/ratelimit).
-  if (!(await lookupAllowed(prisma, clientAddress(await headers()), input.data.orderNo))) return { error: t("tooMany") };
+  if (!(await lookupAllowed(prisma, clientAddress(await headers()), input.data.orderNo)))
+    return { error: t("tooMany") };
   const order = await prisma.order.findUnique({ where: { orderNo: input.data.orderNo } });
   if (!order || order.email !== input.data.email) return { error: t("notFound") };
   const found = await findCustomerOrder({ db: prisma }, order.orderNo, order.accessToken);

@@ -20,7 +20,10 @@ export function AdminLoginForm({ hint }: { hint: string | null }) {
           {state.error}
         </p>
       )}
-      <button disabled={pending} className="h-11 w-full rounded-lg bg-stone-900 font-semibold text-white hover:bg-stone-700 disabled:opacity-60">
+      <button
+        disabled={pending}
+        className="h-11 w-full rounded-lg bg-stone-900 font-semibold text-white hover:bg-stone-700 disabled:opacity-60"
+      >
         {pending ? "Logging in…" : "Log in"}
       </button>
       {hint && <p className="text-xs text-stone-500">{hint}</p>}

@@ -18,17 +18,34 @@ function every(ms: number): string {
   return `every ${Math.round(ms / 1000)} seconds`;
 }
 
-export function AdminReconcileStatus({ health, intervalMs, serverless, now }: { health: ReconcileHealth; intervalMs: number; serverless: boolean; now: Date }) {
-  const schedule = serverless ? `your scheduler calls /api/cron/reconcile ${every(intervalMs)} (RECONCILE_INTERVAL)` : "this server runs it every 30 seconds";
+export function AdminReconcileStatus({
+  health,
+  intervalMs,
+  serverless,
+  now,
+}: {
+  health: ReconcileHealth;
+  intervalMs: number;
+  serverless: boolean;
+  now: Date;
+}) {
+  const schedule = serverless
+    ? `your scheduler calls /api/cron/reconcile ${every(intervalMs)} (RECONCILE_INTERVAL)`
+    : "this server runs it every 30 seconds";
   return (
-    <section aria-labelledby="reconcile-heading" data-testid="reconcile-status" data-state={health.state} className="rounded-xl border border-stone-200 bg-white p-4">
+    <section
+      aria-labelledby="reconcile-heading"
+      data-testid="reconcile-status"
+      data-state={health.state}
+      className="rounded-xl border border-stone-200 bg-white p-4"
+    >
       <h2 id="reconcile-heading" className="font-semibold">
         Reconciliation
       </h2>
       {health.state === "behind" && (
         <p role="status" className="mt-2 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          The last pass could not ask about everything that was due ({health.lastReport?.left ?? 0} left for the next). If this stays, run it more often (see the
-          README, “Deploy to Vercel”).
+          The last pass could not ask about everything that was due ({health.lastReport?.left ?? 0} left for the next).
+          If this stays, run it more often (see the README, “Deploy to Vercel”).
         </p>
       )}
       {(health.state === "late" || health.state === "never") && (
@@ -36,14 +53,16 @@ export function AdminReconcileStatus({ health, intervalMs, serverless, now }: { 
           {health.state === "never"
             ? "Reconciliation has never run, and payments are waiting. "
             : `Reconciliation has not run since ${ago(health.lastRunAt!, now)}, longer than its schedule allows. `}
-          Payments whose notify was lost stay pending and duplicate payments are not refunded until it runs. Check the cron job (Vercel → Settings → Cron Jobs) and that CRON_SECRET
-          matches; see the README, “Deploy to Vercel”.
+          Payments whose notify was lost stay pending and duplicate payments are not refunded until it runs. Check the
+          cron job (Vercel → Settings → Cron Jobs) and that CRON_SECRET matches; see the README, “Deploy to Vercel”.
         </p>
       )}
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">
         <dt className="text-stone-500">Last run</dt>
         <dd data-testid="reconcile-last-run">
-          {health.lastRunAt ? `${ago(health.lastRunAt, now)}${health.lastReport ? ` · asked ${health.lastReport.queried ?? 0}, settled ${health.lastReport.changed ?? 0}, left ${health.lastReport.left ?? 0}${health.lastReport.outOfTime ? " (out of time)" : ""}` : ""}` : "not yet"}
+          {health.lastRunAt
+            ? `${ago(health.lastRunAt, now)}${health.lastReport ? ` · asked ${health.lastReport.queried ?? 0}, settled ${health.lastReport.changed ?? 0}, left ${health.lastReport.left ?? 0}${health.lastReport.outOfTime ? " (out of time)" : ""}` : ""}`
+            : "not yet"}
         </dd>
         <dt className="text-stone-500">Schedule</dt>
         <dd>{schedule}</dd>
@@ -53,10 +72,12 @@ export function AdminReconcileStatus({ health, intervalMs, serverless, now }: { 
             "no pending payments"
           ) : (
             <Link href="/admin/orders?status=pending" className="underline">
-              {health.pendingPayments} pending payment{health.pendingPayments === 1 ? "" : "s"}, the oldest from {ago(health.oldestPendingAt!, now)}
+              {health.pendingPayments} pending payment{health.pendingPayments === 1 ? "" : "s"}, the oldest from{" "}
+              {ago(health.oldestPendingAt!, now)}
             </Link>
           )}
-          {health.pendingRefunds > 0 && ` · ${health.pendingRefunds} refund${health.pendingRefunds === 1 ? "" : "s"} to confirm`}
+          {health.pendingRefunds > 0 &&
+            ` · ${health.pendingRefunds} refund${health.pendingRefunds === 1 ? "" : "s"} to confirm`}
         </dd>
       </dl>
     </section>

@@ -31,7 +31,8 @@ export function SandboxAdvancedPanel() {
           ))}
         </select>
         <p id="sandbox-notify-hint" className="mt-2 text-xs">
-          How the gateway tells the shop&apos;s notify URL about a successful payment. Failures and cancellations send no notify.
+          How the gateway tells the shop&apos;s notify URL about a successful payment. Failures and cancellations send
+          no notify.
         </p>
       </div>
     </details>

@@ -1,7 +1,13 @@
 import type { ReactNode } from "react";
 
 /** Label and value rows; a `false` row is left out (e.g. an order without a title). */
-export function SandboxOrderFacts({ facts, className = "" }: { facts: readonly (readonly [string, ReactNode] | false)[]; className?: string }) {
+export function SandboxOrderFacts({
+  facts,
+  className = "",
+}: {
+  facts: readonly (readonly [string, ReactNode] | false)[];
+  className?: string;
+}) {
   return (
     <dl className={`space-y-2 text-sm ${className}`}>
       {facts.map(

@@ -19,7 +19,17 @@ export type SandboxCheckout = {
  * One form per checkout: its outcome buttons (name="outcome") post to the act route together
  * with the advanced panel's notify choice. Plain HTML, so it works without JavaScript.
  */
-export function SandboxOutcomeForm({ token, via, className, children }: { token: string; via: "browser" | "scan"; className?: string; children: ReactNode }) {
+export function SandboxOutcomeForm({
+  token,
+  via,
+  className,
+  children,
+}: {
+  token: string;
+  via: "browser" | "scan";
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <form method="post" action={`${SANDBOX_PATH}/pay/${encodeURIComponent(token)}/act`} className={className}>
       <input type="hidden" name="via" value={via} />

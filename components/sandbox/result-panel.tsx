@@ -6,7 +6,11 @@ const LOOKS = {
   paid: { title: "Payment received", badge: "bg-emerald-100 text-emerald-800", icon: "M5 12.5l4.5 4.5L19 7.5" },
   refunded: { title: "Payment received", badge: "bg-emerald-100 text-emerald-800", icon: "M5 12.5l4.5 4.5L19 7.5" },
   failed: { title: "Payment failed", badge: "bg-red-100 text-red-800", icon: "M7 7l10 10M17 7L7 17" },
-  expired: { title: "This payment has expired", badge: "bg-stone-200 text-stone-700", icon: "M12 7v5l3.5 2M21 12a9 9 0 1 1-18 0 9 9 0 0 1 18 0z" },
+  expired: {
+    title: "This payment has expired",
+    badge: "bg-stone-200 text-stone-700",
+    icon: "M12 7v5l3.5 2M21 12a9 9 0 1 1-18 0 9 9 0 0 1 18 0z",
+  },
 } as const;
 
 /**
@@ -37,9 +41,21 @@ export function SandboxResultPanel({
   const received = kind === "paid" || kind === "refunded";
   return (
     <div className="flex-1 px-4 py-8 sm:py-14">
-      <section aria-labelledby="sandbox-result-heading" className="mx-auto max-w-md rounded-2xl border border-stone-200 bg-white p-6 text-center shadow-sm sm:p-8">
+      <section
+        aria-labelledby="sandbox-result-heading"
+        className="mx-auto max-w-md rounded-2xl border border-stone-200 bg-white p-6 text-center shadow-sm sm:p-8"
+      >
         <div className={`mx-auto flex size-14 items-center justify-center rounded-full ${look.badge}`}>
-          <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2.25} strokeLinecap="round" strokeLinejoin="round" className="size-7" aria-hidden="true">
+          <svg
+            viewBox="0 0 24 24"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth={2.25}
+            strokeLinecap="round"
+            strokeLinejoin="round"
+            className="size-7"
+            aria-hidden="true"
+          >
             <path d={look.icon} />
           </svg>
         </div>
@@ -69,7 +85,10 @@ export function SandboxResultPanel({
         {returnUrl && (
           <form method="post" action={returnUrl} className="mt-6">
             <input type="hidden" name="partnerOrderNo" value={partnerOrderNo} />
-            <button type="submit" className="h-11 w-full cursor-pointer rounded-xl bg-stone-900 text-sm font-semibold text-white hover:bg-stone-700">
+            <button
+              type="submit"
+              className="h-11 w-full cursor-pointer rounded-xl bg-stone-900 text-sm font-semibold text-white hover:bg-stone-700"
+            >
               Return to the shop
             </button>
           </form>

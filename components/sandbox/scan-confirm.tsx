@@ -28,14 +28,23 @@ export function SandboxScanConfirm({ checkout }: { checkout: SandboxCheckout }) 
               ["Reference", checkout.partnerOrderNo],
             ]}
           />
-          <SandboxOutcomeButton outcome="success" className={`mt-6 h-12 w-full rounded-xl text-xl font-bold hover:brightness-95 ${wallet.solid}`}>
+          <SandboxOutcomeButton
+            outcome="success"
+            className={`mt-6 h-12 w-full rounded-xl text-xl font-bold hover:brightness-95 ${wallet.solid}`}
+          >
             Confirm payment
           </SandboxOutcomeButton>
           <div className="mt-3 grid grid-cols-2 gap-3">
-            <SandboxOutcomeButton outcome="fail" className="h-11 rounded-xl border border-red-300 text-sm font-semibold text-red-700 hover:bg-red-50">
+            <SandboxOutcomeButton
+              outcome="fail"
+              className="h-11 rounded-xl border border-red-300 text-sm font-semibold text-red-700 hover:bg-red-50"
+            >
               Fail
             </SandboxOutcomeButton>
-            <SandboxOutcomeButton outcome="cancel" className="h-11 rounded-xl border border-stone-300 text-sm font-semibold text-stone-700 hover:bg-stone-100">
+            <SandboxOutcomeButton
+              outcome="cancel"
+              className="h-11 rounded-xl border border-stone-300 text-sm font-semibold text-stone-700 hover:bg-stone-100"
+            >
               Cancel
             </SandboxOutcomeButton>
           </div>

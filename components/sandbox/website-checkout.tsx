@@ -3,13 +3,22 @@ import { SandboxOutcomeButton } from "@/components/sandbox/outcome-button";
 import { SandboxOutcomeForm, type SandboxCheckout } from "@/components/sandbox/outcome-form";
 import { SandboxQrCode } from "@/components/sandbox/qr-code";
 
-const field = "mt-1 block h-11 w-full rounded-lg border border-stone-300 bg-white px-3 text-base font-normal text-stone-900";
+const field =
+  "mt-1 block h-11 w-full rounded-lg border border-stone-300 bg-white px-3 text-base font-normal text-stone-900";
 
 /**
  * The desktop hosted checkout (website flow): the order on the left; on the right a QR code
  * for the wallet app on a phone, or a (fake) wallet log-in.
  */
-export function SandboxWebsiteCheckout({ checkout, scanUrl, statusHref }: { checkout: SandboxCheckout; scanUrl: string; statusHref: string }) {
+export function SandboxWebsiteCheckout({
+  checkout,
+  scanUrl,
+  statusHref,
+}: {
+  checkout: SandboxCheckout;
+  scanUrl: string;
+  statusHref: string;
+}) {
   const { wallet } = checkout;
   const payClass = `h-12 w-full rounded-xl text-xl font-bold shadow-sm hover:brightness-95 ${wallet.solid}`;
   return (
@@ -42,23 +51,37 @@ export function SandboxWebsiteCheckout({ checkout, scanUrl, statusHref }: { chec
                 <SandboxOutcomeButton outcome="success" className={payClass}>
                   Pay {checkout.amount}
                 </SandboxOutcomeButton>
-                <SandboxOutcomeButton outcome="fail" className="h-11 w-full rounded-xl border border-red-300 bg-white text-sm font-semibold text-red-700 hover:bg-red-50">
+                <SandboxOutcomeButton
+                  outcome="fail"
+                  className="h-11 w-full rounded-xl border border-red-300 bg-white text-sm font-semibold text-red-700 hover:bg-red-50"
+                >
                   Simulate a failed payment
                 </SandboxOutcomeButton>
-                <SandboxOutcomeButton outcome="cancel" className="h-11 w-full rounded-xl text-sm font-semibold text-stone-700 underline underline-offset-4 hover:text-stone-950">
+                <SandboxOutcomeButton
+                  outcome="cancel"
+                  className="h-11 w-full rounded-xl text-sm font-semibold text-stone-700 underline underline-offset-4 hover:text-stone-950"
+                >
                   Cancel and return to the shop
                 </SandboxOutcomeButton>
               </div>
             </section>
-            <section aria-labelledby="sandbox-phone-heading" className="border-t border-stone-200 bg-stone-50 p-5 sm:p-8 md:border-t-0 md:border-l">
+            <section
+              aria-labelledby="sandbox-phone-heading"
+              className="border-t border-stone-200 bg-stone-50 p-5 sm:p-8 md:border-t-0 md:border-l"
+            >
               <h2 id="sandbox-phone-heading" className="text-center text-base font-semibold text-stone-700">
                 Pay on your phone
               </h2>
               <figure className="mt-4 flex flex-col items-center">
                 <div className="rounded-xl border border-stone-200 bg-white p-2">
-                  <SandboxQrCode text={scanUrl} label={`QR code that opens this payment in ${wallet.name} on a phone`} />
+                  <SandboxQrCode
+                    text={scanUrl}
+                    label={`QR code that opens this payment in ${wallet.name} on a phone`}
+                  />
                 </div>
-                <figcaption className="mt-3 text-center font-semibold text-stone-900">Scan with {wallet.name} to pay</figcaption>
+                <figcaption className="mt-3 text-center font-semibold text-stone-900">
+                  Scan with {wallet.name} to pay
+                </figcaption>
               </figure>
               <p className="mt-1 text-center text-sm text-stone-600">
                 Paid on your phone?{" "}
@@ -67,7 +90,9 @@ export function SandboxWebsiteCheckout({ checkout, scanUrl, statusHref }: { chec
                 </a>
               </p>
               <details className="mt-6 rounded-xl border border-stone-200 bg-white">
-                <summary className="cursor-pointer rounded-xl px-4 py-3 text-sm font-semibold text-stone-900">Log in to your {wallet.name} account instead</summary>
+                <summary className="cursor-pointer rounded-xl px-4 py-3 text-sm font-semibold text-stone-900">
+                  Log in to your {wallet.name} account instead
+                </summary>
                 <div className="space-y-3 px-4 pb-4">
                   <label className="block text-sm font-medium text-stone-700">
                     Account
@@ -77,7 +102,9 @@ export function SandboxWebsiteCheckout({ checkout, scanUrl, statusHref }: { chec
                     Password
                     <input type="password" autoComplete="off" className={field} />
                   </label>
-                  <p className="text-xs text-stone-600">Sandbox: any account and password will do, or none. They are not sent.</p>
+                  <p className="text-xs text-stone-600">
+                    Sandbox: any account and password will do, or none. They are not sent.
+                  </p>
                   <SandboxOutcomeButton outcome="success" className={payClass}>
                     Log in and pay {checkout.amount}
                   </SandboxOutcomeButton>

@@ -14,7 +14,11 @@ export function AddToCartForm({ slug }: { slug: string }) {
       <div className="flex items-end gap-3">
         <label className="flex flex-col text-sm font-medium text-stone-700">
           {t("quantity")}
-          <select name="quantity" defaultValue="1" className="mt-1 h-12 w-20 rounded-xl border border-stone-300 bg-white px-3 text-base">
+          <select
+            name="quantity"
+            defaultValue="1"
+            className="mt-1 h-12 w-20 rounded-xl border border-stone-300 bg-white px-3 text-base"
+          >
             {Array.from({ length: Math.min(10, MAX_QUANTITY) }, (_, i) => i + 1).map((n) => (
               <option key={n} value={n}>
                 {n}

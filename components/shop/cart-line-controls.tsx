@@ -12,13 +12,24 @@ export function CartLineControls({ slug, name, quantity }: { slug: string; name:
   const t = useTranslations("cart");
   return (
     <div className="flex items-center gap-3">
-      <form action={updateCartLine} className="flex items-center overflow-hidden rounded-xl border border-stone-300 bg-white">
+      <form
+        action={updateCartLine}
+        className="flex items-center overflow-hidden rounded-xl border border-stone-300 bg-white"
+      >
         <input type="hidden" name="slug" value={slug} />
         <StepButton quantity={quantity - 1} label={t("decrease", { name })} symbol="−" />
-        <output aria-label={t("quantityOf", { name })} className="min-w-8 text-center text-sm font-semibold tabular-nums">
+        <output
+          aria-label={t("quantityOf", { name })}
+          className="min-w-8 text-center text-sm font-semibold tabular-nums"
+        >
           {quantity}
         </output>
-        <StepButton quantity={quantity + 1} label={t("increase", { name })} symbol="+" disabled={quantity >= MAX_QUANTITY} />
+        <StepButton
+          quantity={quantity + 1}
+          label={t("increase", { name })}
+          symbol="+"
+          disabled={quantity >= MAX_QUANTITY}
+        />
       </form>
       <form action={updateCartLine}>
         <input type="hidden" name="slug" value={slug} />
@@ -29,7 +40,17 @@ export function CartLineControls({ slug, name, quantity }: { slug: string; name:
   );
 }
 
-function StepButton({ quantity, label, symbol, disabled = false }: { quantity: number; label: string; symbol: string; disabled?: boolean }) {
+function StepButton({
+  quantity,
+  label,
+  symbol,
+  disabled = false,
+}: {
+  quantity: number;
+  label: string;
+  symbol: string;
+  disabled?: boolean;
+}) {
   const { pending } = useFormStatus();
   // aria-disabled rather than disabled while pending: keyboard focus stays on the button.
   return (

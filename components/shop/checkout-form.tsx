@@ -7,17 +7,35 @@ import { placeOrderAction, type FormState } from "@/app/actions/checkout";
  * Contact details, the wallet (rendered on the server: `walletChoice`) and the pay button.
  * A plain form posting to a server action: it works before JavaScript loads.
  */
-export function CheckoutForm({ totalLabel, walletChoice, wechatHint }: { totalLabel: string; walletChoice: ReactNode; wechatHint: ReactNode }) {
+export function CheckoutForm({
+  totalLabel,
+  walletChoice,
+  wechatHint,
+}: {
+  totalLabel: string;
+  walletChoice: ReactNode;
+  wechatHint: ReactNode;
+}) {
   const t = useTranslations("checkout");
   const [state, action, pending] = useActionState<FormState, FormData>(placeOrderAction, { error: null });
-  const field = "mt-1 block h-12 w-full rounded-xl border border-stone-300 bg-white px-3 text-base placeholder:text-stone-400";
+  const field =
+    "mt-1 block h-12 w-full rounded-xl border border-stone-300 bg-white px-3 text-base placeholder:text-stone-400";
   return (
     <form action={action} className="space-y-6">
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold text-stone-900">{t("contact")}</legend>
         <label className="block text-sm font-medium text-stone-700">
           {t("email")}
-          <input name="email" type="email" required autoComplete="email" inputMode="email" maxLength={254} className={field} aria-describedby="email-hint" />
+          <input
+            name="email"
+            type="email"
+            required
+            autoComplete="email"
+            inputMode="email"
+            maxLength={254}
+            className={field}
+            aria-describedby="email-hint"
+          />
           <span id="email-hint" className="mt-1 block text-xs font-normal text-stone-500">
             {t("emailHint")}
           </span>
@@ -40,7 +58,11 @@ export function CheckoutForm({ totalLabel, walletChoice, wechatHint }: { totalLa
           {state.error}
         </p>
       )}
-      <button type="submit" disabled={pending} className="h-12 w-full rounded-xl bg-brand-700 text-base font-semibold text-white shadow-sm hover:bg-brand-800 disabled:cursor-wait disabled:opacity-70">
+      <button
+        type="submit"
+        disabled={pending}
+        className="h-12 w-full rounded-xl bg-brand-700 text-base font-semibold text-white shadow-sm hover:bg-brand-800 disabled:cursor-wait disabled:opacity-70"
+      >
         {pending ? t("paying") : t("pay", { amount: totalLabel })}
       </button>
     </form>

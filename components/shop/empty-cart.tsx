@@ -8,7 +8,12 @@ export async function EmptyCart({ heading }: { heading: string }) {
   return (
     <>
       <h1 className="mb-6 text-2xl font-bold tracking-tight">{heading}</h1>
-      <EmptyState title={t("empty")} text={t("emptyHint")} icon={<CartIcon className="size-10" />} action={{ href: "/", label: t("continueShopping") }} />
+      <EmptyState
+        title={t("empty")}
+        text={t("emptyHint")}
+        icon={<CartIcon className="size-10" />}
+        action={{ href: "/", label: t("continueShopping") }}
+      />
     </>
   );
 }

@@ -6,7 +6,15 @@ import { useRouter } from "next/navigation";
  * While an order waits for its payment, asks the status endpoint every two seconds and, when
  * the status changes, re-renders the page (or goes to `onChangeHref`). Renders nothing itself.
  */
-export function LiveOrderStatus({ statusUrl, status, onChangeHref }: { statusUrl: string; status: string; onChangeHref?: string }) {
+export function LiveOrderStatus({
+  statusUrl,
+  status,
+  onChangeHref,
+}: {
+  statusUrl: string;
+  status: string;
+  onChangeHref?: string;
+}) {
   const router = useRouter();
   const done = useRef(false);
   useEffect(() => {

@@ -10,7 +10,15 @@ const names: Record<Locale, string> = { en: "English", "zh-HK": "繁體中文", 
  * A form posting to a server action: it works before JavaScript loads (with the noscript
  * button); with JavaScript, choosing a language applies it at once.
  */
-export function LocaleSwitcher({ current, label, submitLabel }: { current: Locale; label: string; submitLabel: string }) {
+export function LocaleSwitcher({
+  current,
+  label,
+  submitLabel,
+}: {
+  current: Locale;
+  label: string;
+  submitLabel: string;
+}) {
   return (
     <form action={setLocale} className="flex items-center">
       <LocaleSelect current={current} label={label} />

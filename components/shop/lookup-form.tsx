@@ -11,7 +11,14 @@ export function LookupForm() {
     <form action={action} className="space-y-4">
       <label className="block text-sm font-medium text-stone-700">
         {t("orderNo")}
-        <input name="orderNo" required maxLength={20} autoCapitalize="characters" placeholder="HG-XXXX-XXXX" className={`${field} uppercase`} />
+        <input
+          name="orderNo"
+          required
+          maxLength={20}
+          autoCapitalize="characters"
+          placeholder="HG-XXXX-XXXX"
+          className={`${field} uppercase`}
+        />
       </label>
       <label className="block text-sm font-medium text-stone-700">
         {t("email")}
@@ -22,7 +29,11 @@ export function LookupForm() {
           {state.error}
         </p>
       )}
-      <button type="submit" disabled={pending} className="h-12 w-full rounded-xl bg-brand-700 font-semibold text-white hover:bg-brand-800 disabled:opacity-70">
+      <button
+        type="submit"
+        disabled={pending}
+        className="h-12 w-full rounded-xl bg-brand-700 font-semibold text-white hover:bg-brand-800 disabled:opacity-70"
+      >
         {t("find")}
       </button>
     </form>

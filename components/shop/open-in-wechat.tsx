@@ -12,7 +12,12 @@ export function OpenInWeChat() {
       <p className="mt-1 text-stone-600">{t("openInWeChatText")}</p>
       <button
         type="button"
-        onClick={() => navigator.clipboard?.writeText(window.location.href).then(() => setCopied(true), () => setCopied(false))}
+        onClick={() =>
+          navigator.clipboard?.writeText(window.location.href).then(
+            () => setCopied(true),
+            () => setCopied(false),
+          )
+        }
         className="mt-2 rounded-lg border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-800 hover:bg-stone-100"
       >
         {t("copyLink")}

@@ -10,7 +10,14 @@ export async function OrderLines({ lines, locale }: { lines: CartSummaryLine[]; 
     <ul className="divide-y divide-stone-200">
       {lines.map(({ product, quantity, lineTotalMinor }) => (
         <li key={product.slug} className="flex items-center gap-3 py-3">
-          <Image src={product.image} alt="" width={56} height={56} unoptimized className="size-14 shrink-0 rounded-lg border border-stone-200 bg-stone-100" />
+          <Image
+            src={product.image}
+            alt=""
+            width={56}
+            height={56}
+            unoptimized
+            className="size-14 shrink-0 rounded-lg border border-stone-200 bg-stone-100"
+          />
           <div className="min-w-0 flex-1">
             <p className="truncate text-sm font-medium text-stone-900">{product.name}</p>
             <p className="text-xs text-stone-500">

@@ -3,7 +3,15 @@ import Link from "next/link";
 import type { ProductView } from "@/lib/catalog";
 import { formatMoney } from "@/lib/money";
 
-export function ProductCard({ product, locale, preload = false }: { product: ProductView; locale: string; preload?: boolean }) {
+export function ProductCard({
+  product,
+  locale,
+  preload = false,
+}: {
+  product: ProductView;
+  locale: string;
+  preload?: boolean;
+}) {
   return (
     <li>
       <Link
@@ -23,7 +31,9 @@ export function ProductCard({ product, locale, preload = false }: { product: Pro
         </div>
         <div className="p-3 sm:p-4">
           <h3 className="line-clamp-2 text-sm font-medium text-stone-900 sm:text-base">{product.name}</h3>
-          <p className="mt-1 text-sm font-semibold text-brand-800">{formatMoney(product.priceMinor, product.currency, locale)}</p>
+          <p className="mt-1 text-sm font-semibold text-brand-800">
+            {formatMoney(product.priceMinor, product.currency, locale)}
+          </p>
         </div>
       </Link>
     </li>

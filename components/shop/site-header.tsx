@@ -12,12 +12,18 @@ export async function SiteHeader() {
   const sandbox = getEnv().paymentMode === "sandbox";
   return (
     <header className="sticky top-0 z-20 border-b border-stone-200 bg-white/90 backdrop-blur supports-[backdrop-filter]:bg-white/75">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         {t("nav.skipToContent")}
       </a>
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 sm:px-6">
         <Link href="/" className="flex min-w-0 items-center gap-2 font-semibold tracking-tight text-stone-900">
-          <span aria-hidden className="grid size-8 shrink-0 place-items-center rounded-lg bg-brand-700 text-sm font-bold text-white">
+          <span
+            aria-hidden
+            className="grid size-8 shrink-0 place-items-center rounded-lg bg-brand-700 text-sm font-bold text-white"
+          >
             港
           </span>
           <span className="truncate">{t("shop.name")}</span>
@@ -40,7 +46,10 @@ export async function SiteHeader() {
             <CartIcon />
             <span className="hidden sm:inline">{t("nav.cart")}</span>
             {count > 0 && (
-              <span data-testid="cart-count" className="grid min-w-5 place-items-center rounded-full bg-brand-700 px-1.5 text-xs font-semibold text-white">
+              <span
+                data-testid="cart-count"
+                className="grid min-w-5 place-items-center rounded-full bg-brand-700 px-1.5 text-xs font-semibold text-white"
+              >
                 {count}
               </span>
             )}

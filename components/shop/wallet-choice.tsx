@@ -12,7 +12,14 @@ export async function WalletChoice({ options }: { options: WalletOption[] }) {
           key={option.wallet}
           className="flex cursor-pointer items-center gap-3 rounded-xl border border-stone-300 bg-white p-3 has-[:checked]:border-brand-700 has-[:checked]:ring-2 has-[:checked]:ring-brand-100"
         >
-          <input type="radio" name="wallet" value={option.wallet} defaultChecked={index === 0} required className="size-4 accent-brand-700" />
+          <input
+            type="radio"
+            name="wallet"
+            value={option.wallet}
+            defaultChecked={index === 0}
+            required
+            className="size-4 accent-brand-700"
+          />
           <span className="flex flex-col">
             <span className="font-medium text-stone-900">{t(`wallets.${option.wallet}`)}</span>
             <span className="text-xs text-stone-600">{t(`flowHints.${option.flow}`)}</span>

@@ -23,9 +23,16 @@ export function allowedGapMs(intervalMs: number): number {
 }
 
 /** Pure: the warning state from the last run, what it left, and the oldest waiting payment. */
-export function reconcileState(lastRunAt: Date | null, oldestPendingAt: Date | null, now: Date, intervalMs: number, lastLeft = 0): ReconcileHealth["state"] {
+export function reconcileState(
+  lastRunAt: Date | null,
+  oldestPendingAt: Date | null,
+  now: Date,
+  intervalMs: number,
+  lastLeft = 0,
+): ReconcileHealth["state"] {
   const gap = allowedGapMs(intervalMs);
-  if (lastRunAt === null) return oldestPendingAt !== null && now.getTime() - oldestPendingAt.getTime() > gap ? "never" : "ok";
+  if (lastRunAt === null)
+    return oldestPendingAt !== null && now.getTime() - oldestPendingAt.getTime() > gap ? "never" : "ok";
   if (now.getTime() - lastRunAt.getTime() > gap) return "late";
   return lastLeft > 0 ? "behind" : "ok";
 }
@@ -47,6 +54,12 @@ export async function reconcileHealth(db: Db, intervalMs: number, now = new Date
     pendingPayments,
     oldestPendingAt,
     pendingRefunds,
-    state: reconcileState(lastRunAt, oldestPendingAt, now, intervalMs, typeof lastReport?.left === "number" ? lastReport.left : 0),
+    state: reconcileState(
+      lastRunAt,
+      oldestPendingAt,
+      now,
+      intervalMs,
+      typeof lastReport?.left === "number" ? lastReport.left : 0,
+    ),
   };
 }

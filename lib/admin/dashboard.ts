@@ -6,22 +6,39 @@ import { hkDate, hkMidnight } from "../hk-time";
 /** Start of the Hong Kong day `daysAgo` days before `now`'s. */
 const hkDayStart = (now: Date, daysAgo: number) => hkMidnight(hkDate(now), -daysAgo);
 
-export type Period = { days: 1 | 7 | 30; revenue: Record<string, number>; paidOrders: number; createdOrders: number; conversion: number | null; refunds: Record<string, number> };
+export type Period = {
+  days: 1 | 7 | 30;
+  revenue: Record<string, number>;
+  paidOrders: number;
+  createdOrders: number;
+  conversion: number | null;
+  refunds: Record<string, number>;
+};
 
 export async function dashboard(db: Db, now = new Date()) {
   const since = hkDayStart(now, 29);
   const [paid, created, refunds, stuck] = await Promise.all([
     db.order.findMany({
       where: { paidAt: { gte: since }, paidPaymentId: { not: null } },
-      select: { paidAt: true, totalMinor: true, currency: true, payments: { select: { id: true, wallet: true } }, paidPaymentId: true },
+      select: {
+        paidAt: true,
+        totalMinor: true,
+        currency: true,
+        payments: { select: { id: true, wallet: true } },
+        paidPaymentId: true,
+      },
     }),
     db.order.findMany({ where: { createdAt: { gte: since } }, select: { createdAt: true, paidPaymentId: true } }),
     // The merchant's refunds; a duplicate payment's automatic refund was never revenue.
-    db.refund.findMany({ where: { status: "succeeded", reason: "merchant", updatedAt: { gte: since } }, select: { updatedAt: true, amountMinor: true, payment: { select: { currency: true } } } }),
+    db.refund.findMany({
+      where: { status: "succeeded", reason: "merchant", updatedAt: { gte: since } },
+      select: { updatedAt: true, amountMinor: true, payment: { select: { currency: true } } },
+    }),
     // Past its time to pay and still undecided: reconciliation has not settled it.
     db.payment.count({ where: { status: "pending", expiresAt: { lt: new Date(now.getTime() - 5 * 60_000) } } }),
   ]);
-  const add = (into: Record<string, number>, currency: string, minor: number) => void (into[currency] = (into[currency] ?? 0) + minor);
+  const add = (into: Record<string, number>, currency: string, minor: number) =>
+    void (into[currency] = (into[currency] ?? 0) + minor);
 
   const periods: Period[] = ([1, 7, 30] as const).map((days) => {
     const start = hkDayStart(now, days - 1);
@@ -33,10 +50,20 @@ export async function dashboard(db: Db, now = new Date()) {
     const createdInPeriod = created.filter((o) => o.createdAt >= start);
     // Conversion: of the orders created in the period, how many are paid.
     const converted = createdInPeriod.filter((o) => o.paidPaymentId !== null).length;
-    return { days, revenue, paidOrders: inPeriod.length, createdOrders: createdInPeriod.length, conversion: createdInPeriod.length ? converted / createdInPeriod.length : null, refunds: refunded };
+    return {
+      days,
+      revenue,
+      paidOrders: inPeriod.length,
+      createdOrders: createdInPeriod.length,
+      conversion: createdInPeriod.length ? converted / createdInPeriod.length : null,
+      refunds: refunded,
+    };
   });
 
-  const byDay = Array.from({ length: 30 }, (_, i) => ({ day: hkDate(hkDayStart(now, 29 - i)), revenue: {} as Record<string, number> }));
+  const byDay = Array.from({ length: 30 }, (_, i) => ({
+    day: hkDate(hkDayStart(now, 29 - i)),
+    revenue: {} as Record<string, number>,
+  }));
   for (const o of paid) {
     const slot = byDay.find((d) => d.day === hkDate(o.paidAt!));
     if (slot) add(slot.revenue, o.currency, o.totalMinor);
@@ -50,5 +77,11 @@ export async function dashboard(db: Db, now = new Date()) {
     wallets.set(wallet, entry);
   }
   const currencies = [...new Set(paid.map((o) => o.currency))];
-  return { periods, byDay, wallets: [...wallets].map(([wallet, v]) => ({ wallet, ...v })), stuckPending: stuck, currency: currencies[0] ?? "HKD" };
+  return {
+    periods,
+    byDay,
+    wallets: [...wallets].map(([wallet, v]) => ({ wallet, ...v })),
+    stuckPending: stuck,
+    currency: currencies[0] ?? "HKD",
+  };
 }

@@ -14,7 +14,8 @@ export type AdminLogin = { email: string; passwordHash: string } | { email: stri
 /** The configured admin, the development login in sandbox mode, or null (back office off). */
 export function adminLogin(): AdminLogin | null {
   const env = getEnv();
-  if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD_HASH) return { email: env.ADMIN_EMAIL, passwordHash: env.ADMIN_PASSWORD_HASH };
+  if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD_HASH)
+    return { email: env.ADMIN_EMAIL, passwordHash: env.ADMIN_PASSWORD_HASH };
   if (env.paymentMode === "sandbox") return { email: DEV_ADMIN.email, devPassword: DEV_ADMIN.password };
   return null;
 }

@@ -22,9 +22,14 @@ const fingerprint = (hash: string) => createHash("sha256").update(hash).digest("
  * An upgraded hash is stored with a MAC under SESSION_SECRET: someone who can write to the
  * database but does not hold the secret cannot plant a password of their own.
  */
-const macOf = (secret: string, email: string, fromHash: string, hash: string) => createHmac("sha256", secret).update(`${email}\n${fromHash}\n${hash}`).digest("hex");
+const macOf = (secret: string, email: string, fromHash: string, hash: string) =>
+  createHmac("sha256", secret).update(`${email}\n${fromHash}\n${hash}`).digest("hex");
 
-function upgradedHash(row: { email: string; fromHash: string; hash: string } | null, envHash: string, secret: string): string | null {
+function upgradedHash(
+  row: { email: string; fromHash: string; hash: string } | null,
+  envHash: string,
+  secret: string,
+): string | null {
   if (!row || row.fromHash !== fingerprint(envHash)) return null;
   const [hash, mac] = row.hash.split("#");
   return hash && mac && safeEqual(mac, macOf(secret, row.email, row.fromHash, hash)) ? hash : null;
@@ -34,9 +39,18 @@ function upgradedHash(row: { email: string; fromHash: string; hash: string } | n
 const MAX_CHECKS_AT_ONCE = 2;
 let checksInFlight = 0;
 
-export async function attemptLogin(db: Db, login: AdminLogin, input: { email: string; password: string; address: string }, secret: string): Promise<LoginResult> {
-  const [byAddress, byEmail] = await Promise.all([peek(db, LOGIN_BY_ADDRESS, input.address), peek(db, LOGIN_BY_EMAIL, input.email)]);
-  if (byAddress.count >= LOGIN_BY_ADDRESS.max || byEmail.count >= LOGIN_BY_EMAIL.max) return { ok: false, reason: "blocked" };
+export async function attemptLogin(
+  db: Db,
+  login: AdminLogin,
+  input: { email: string; password: string; address: string },
+  secret: string,
+): Promise<LoginResult> {
+  const [byAddress, byEmail] = await Promise.all([
+    peek(db, LOGIN_BY_ADDRESS, input.address),
+    peek(db, LOGIN_BY_EMAIL, input.email),
+  ]);
+  if (byAddress.count >= LOGIN_BY_ADDRESS.max || byEmail.count >= LOGIN_BY_EMAIL.max)
+    return { ok: false, reason: "blocked" };
   // Counted before the (slow) check, so a burst of parallel attempts cannot slip through;
   // cleared again on success.
   const [a, e] = await Promise.all([hit(db, LOGIN_BY_ADDRESS, input.address), hit(db, LOGIN_BY_EMAIL, input.email)]);
@@ -50,13 +64,22 @@ export async function attemptLogin(db: Db, login: AdminLogin, input: { email: st
     if (checksInFlight >= MAX_CHECKS_AT_ONCE) return { ok: false, reason: "blocked" };
     checksInFlight++;
     try {
-      const current = upgradedHash(await db.adminCredential.findUnique({ where: { email: login.email } }), login.passwordHash, secret) ?? login.passwordHash;
+      const current =
+        upgradedHash(
+          await db.adminCredential.findUnique({ where: { email: login.email } }),
+          login.passwordHash,
+          secret,
+        ) ?? login.passwordHash;
       passwordOk = await verifyPassword(input.password, current);
       if (emailOk && passwordOk && needsRehash(current)) {
         const hash = await hashPassword(input.password);
         const fromHash = fingerprint(login.passwordHash);
         const stored = `${hash}#${macOf(secret, login.email, fromHash, hash)}`;
-        await db.adminCredential.upsert({ where: { email: login.email }, create: { email: login.email, fromHash, hash: stored }, update: { fromHash, hash: stored } });
+        await db.adminCredential.upsert({
+          where: { email: login.email },
+          create: { email: login.email, fromHash, hash: stored },
+          update: { fromHash, hash: stored },
+        });
       }
     } finally {
       checksInFlight--;

@@ -11,11 +11,16 @@ export const PAGE_SIZE = 20;
 const day = z
   .string()
   .regex(/^2\d{3}-\d{2}-\d{2}$/)
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00+08:00`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s))
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00+08:00`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+  )
   .optional()
   .catch(undefined);
 export const orderFiltersSchema = z.object({
-  status: z.enum(["pending", "paid", "partially_refunded", "refunded", "failed", "expired"]).optional().catch(undefined),
+  status: z
+    .enum(["pending", "paid", "partially_refunded", "refunded", "failed", "expired"])
+    .optional()
+    .catch(undefined),
   wallet: z.enum(["Alipay", "AlipayHK", "Wechat"]).optional().catch(undefined),
   flow: z.enum(["website", "jsapi", "qrcode"]).optional().catch(undefined),
   /** Inclusive days, Hong Kong time. */
@@ -29,7 +34,10 @@ export type OrderFilters = z.infer<typeof orderFiltersSchema>;
 export function orderWhere(f: OrderFilters): Prisma.OrderWhereInput {
   const and: Prisma.OrderWhereInput[] = [];
   if (f.status) and.push({ status: f.status });
-  if (f.wallet || f.flow) and.push({ payments: { some: { ...(f.wallet ? { wallet: f.wallet } : {}), ...(f.flow ? { flow: f.flow } : {}) } } });
+  if (f.wallet || f.flow)
+    and.push({
+      payments: { some: { ...(f.wallet ? { wallet: f.wallet } : {}), ...(f.flow ? { flow: f.flow } : {}) } },
+    });
   if (f.from) and.push({ createdAt: { gte: hkMidnight(f.from) } });
   if (f.to) and.push({ createdAt: { lt: hkMidnight(f.to, 1) } });
   if (f.q) {
@@ -54,7 +62,12 @@ export async function listOrders(db: Db, filters: OrderFilters) {
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (filters.page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
-      include: { payments: { orderBy: { createdAt: "desc" }, select: { id: true, wallet: true, flow: true, status: true, refundedMinor: true } } },
+      include: {
+        payments: {
+          orderBy: { createdAt: "desc" },
+          select: { id: true, wallet: true, flow: true, status: true, refundedMinor: true },
+        },
+      },
     }),
     db.order.count({ where }),
     db.order.groupBy({ by: ["currency"], where, _sum: { totalMinor: true }, _count: { _all: true } }),
@@ -81,7 +94,21 @@ export async function ordersCsv(db: Db, filters: OrderFilters): Promise<string> 
     take: 50_000,
     include: { payments: { orderBy: { createdAt: "desc" } } },
   });
-  const header = ["order_no", "created_at", "status", "email", "name", "wallet", "flow", "currency", "total", "refunded", "paid_at", "partner_order_no", "gateway_order_no"];
+  const header = [
+    "order_no",
+    "created_at",
+    "status",
+    "email",
+    "name",
+    "wallet",
+    "flow",
+    "currency",
+    "total",
+    "refunded",
+    "paid_at",
+    "partner_order_no",
+    "gateway_order_no",
+  ];
   const lines = orders.map((o) => {
     const payment = o.payments.find((p) => p.id === o.paidPaymentId) ?? o.payments[0];
     return [

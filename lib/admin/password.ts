@@ -3,7 +3,9 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto";
 
 const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptOptions) =>
-  new Promise<Buffer>((resolve, reject) => scryptCallback(password, salt, keylen, options, (error, key) => (error ? reject(error) : resolve(key))));
+  new Promise<Buffer>((resolve, reject) =>
+    scryptCallback(password, salt, keylen, options, (error, key) => (error ? reject(error) : resolve(key))),
+  );
 
 /** Current guidance (OWASP): N = 2^17, r = 8, p = 1. Older hashes still verify and are upgraded on login. */
 const N = 2 ** 17;
@@ -24,7 +26,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (![n, r, p].every(Number.isInteger) || n > 2 ** 20 || r > 32 || p > 16) return false;
   const expected = Buffer.from(parts[5]!, "base64url");
   if (expected.length < 16) return false;
-  const key = await scrypt(password, Buffer.from(parts[4]!, "base64url"), expected.length, { N: n, r, p, maxmem: 256 * n * r + 1024 * 1024 });
+  const key = await scrypt(password, Buffer.from(parts[4]!, "base64url"), expected.length, {
+    N: n,
+    r,
+    p,
+    maxmem: 256 * n * r + 1024 * 1024,
+  });
   return timingSafeEqual(key, expected);
 }
 

@@ -17,14 +17,21 @@ export function newRefundNo(): string {
   return `R${randomBytes(16).toString("hex").slice(0, 31)}`;
 }
 
-export async function merchantRefund(deps: OrdersDeps, input: { paymentId: string; amountMinor: number; refundNo: string; operator: string }): Promise<Refund> {
+export async function merchantRefund(
+  deps: OrdersDeps,
+  input: { paymentId: string; amountMinor: number; refundNo: string; operator: string },
+): Promise<Refund> {
   if (!/^[A-Za-z0-9]{1,32}$/.test(input.refundNo)) throw new RefundError("invalid refund number");
-  if (!Number.isSafeInteger(input.amountMinor) || input.amountMinor <= 0) throw new RefundError("the amount must be more than zero");
+  if (!Number.isSafeInteger(input.amountMinor) || input.amountMinor <= 0)
+    throw new RefundError("the amount must be more than zero");
   const earlier = await deps.db.refund.findUnique({ where: { refundNo: input.refundNo } });
   let refund = earlier;
-  if (earlier && earlier.paymentId !== input.paymentId) throw new RefundError("this refund number belongs to another payment");
+  if (earlier && earlier.paymentId !== input.paymentId)
+    throw new RefundError("this refund number belongs to another payment");
   if (earlier && earlier.amountMinor !== input.amountMinor) {
-    throw new RefundError(`this form already refunded ${earlier.amountMinor} (minor units); reload the page to refund another amount`);
+    throw new RefundError(
+      `this form already refunded ${earlier.amountMinor} (minor units); reload the page to refund another amount`,
+    );
   }
   if (!refund) {
     try {
@@ -33,17 +40,31 @@ export async function merchantRefund(deps: OrdersDeps, input: { paymentId: strin
         await tx.$queryRaw`SELECT id FROM "Payment" WHERE id = ${input.paymentId} FOR UPDATE`;
         const payment = await tx.payment.findUnique({ where: { id: input.paymentId } });
         if (!payment) throw new RefundError("no such payment");
-        if (payment.status !== "paid" && payment.status !== "partially_refunded") throw new RefundError(`a ${payment.status} payment cannot be refunded`);
-        const reserved = await tx.refund.aggregate({ where: { paymentId: payment.id, status: { in: ["pending", "succeeded"] } }, _sum: { amountMinor: true } });
+        if (payment.status !== "paid" && payment.status !== "partially_refunded")
+          throw new RefundError(`a ${payment.status} payment cannot be refunded`);
+        const reserved = await tx.refund.aggregate({
+          where: { paymentId: payment.id, status: { in: ["pending", "succeeded"] } },
+          _sum: { amountMinor: true },
+        });
         const left = payment.amountMinor - (reserved._sum.amountMinor ?? 0);
         if (input.amountMinor > left) throw new RefundError(`only ${left} (minor units) can still be refunded`);
         // Sent just below; due for reconciliation a little later in case that send never happens.
         const nextAttemptAt = nextRefundAttemptAt(1, deps.gateway.now(), deps.delayScale);
-        return tx.refund.create({ data: { paymentId: payment.id, refundNo: input.refundNo, amountMinor: input.amountMinor, reason: "merchant", operator: input.operator, nextAttemptAt } });
+        return tx.refund.create({
+          data: {
+            paymentId: payment.id,
+            refundNo: input.refundNo,
+            amountMinor: input.amountMinor,
+            reason: "merchant",
+            operator: input.operator,
+            nextAttemptAt,
+          },
+        });
       });
     } catch (error) {
       // The same refundNo arrived twice at once: the other request created it.
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") refund = await deps.db.refund.findUniqueOrThrow({ where: { refundNo: input.refundNo } });
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+        refund = await deps.db.refund.findUniqueOrThrow({ where: { refundNo: input.refundNo } });
       else throw error;
     }
   }

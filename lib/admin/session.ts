@@ -30,4 +30,3 @@ export function readSession(value: string | undefined, secret: string, now = Dat
     return null;
   }
 }
-

@@ -52,7 +52,8 @@ function mergeDuplicates(lines: CartLine[]): CartLine[] {
 /** Adds quantity to a line (new lines go last), capped at MAX_QUANTITY; ignores a new line past MAX_LINES. */
 export function addLine(lines: readonly CartLine[], slug: string, quantity: number): CartLine[] {
   const existing = lines.find((l) => l.slug === slug);
-  if (!existing) return lines.length >= MAX_LINES ? [...lines] : [...lines, { slug, quantity: Math.min(MAX_QUANTITY, quantity) }];
+  if (!existing)
+    return lines.length >= MAX_LINES ? [...lines] : [...lines, { slug, quantity: Math.min(MAX_QUANTITY, quantity) }];
   return lines.map((l) => (l.slug === slug ? { slug, quantity: Math.min(MAX_QUANTITY, l.quantity + quantity) } : l));
 }
 

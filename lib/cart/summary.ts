@@ -21,7 +21,11 @@ export type CartSummary = {
  * product's currency after it was added).
  */
 export async function summarizeCart(db: Db, lines: readonly CartLine[], locale: Locale): Promise<CartSummary> {
-  const products = await getProductsBySlug(db, lines.map((l) => l.slug), locale);
+  const products = await getProductsBySlug(
+    db,
+    lines.map((l) => l.slug),
+    locale,
+  );
   const priced: CartSummaryLine[] = [];
   let currency: string | null = null;
   for (const line of lines) {

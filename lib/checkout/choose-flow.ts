@@ -37,15 +37,26 @@ export function chooseFlow(userAgent: string | null | undefined): FlowChoice {
   const inWeChat = /MicroMessenger/i.test(ua);
   const inWeCom = /wxwork/i.test(ua);
   if (inWeChat && !inWeCom) {
-    if (/miniProgram/i.test(ua)) return { surroundings: "wechat-miniprogram", options: [website("AlipayHK"), website("Alipay")], openInWeChatHint: true };
+    if (/miniProgram/i.test(ua))
+      return {
+        surroundings: "wechat-miniprogram",
+        options: [website("AlipayHK"), website("Alipay")],
+        openInWeChatHint: true,
+      };
     return { surroundings: "wechat", options: [{ wallet: "Wechat", flow: "jsapi" }], openInWeChatHint: false };
   }
   // AlipayHK's app also says AlipayClient: test for the HK app first.
-  if (/AlipayClientHK/i.test(ua)) return { surroundings: "alipayhk", options: [website("AlipayHK")], openInWeChatHint: false };
-  if (/AlipayClient/i.test(ua)) return { surroundings: "alipay", options: [{ wallet: "Alipay", flow: "jsapi" }], openInWeChatHint: false };
+  if (/AlipayClientHK/i.test(ua))
+    return { surroundings: "alipayhk", options: [website("AlipayHK")], openInWeChatHint: false };
+  if (/AlipayClient/i.test(ua))
+    return { surroundings: "alipay", options: [{ wallet: "Alipay", flow: "jsapi" }], openInWeChatHint: false };
   const surroundings: Surroundings = inWeCom ? "wecom" : phone ? "phone" : "desktop";
   if (phone) return { surroundings, options: [website("AlipayHK"), website("Alipay")], openInWeChatHint: true };
-  return { surroundings, options: [website("AlipayHK"), website("Alipay"), { wallet: "Wechat", flow: "qrcode" }], openInWeChatHint: false };
+  return {
+    surroundings,
+    options: [website("AlipayHK"), website("Alipay"), { wallet: "Wechat", flow: "qrcode" }],
+    openInWeChatHint: false,
+  };
 }
 
 /** The flow for a wallet the customer picked, if this browser may use it. */

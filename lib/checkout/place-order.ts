@@ -30,7 +30,11 @@ export function qrPageUrl(order: Pick<Order, "orderNo" | "accessToken">): string
 function walletFor(userAgent: string | null, wallet: string) {
   const choice = chooseFlow(userAgent);
   const option = flowFor(choice, wallet);
-  if (!option) throw new CheckoutError("wallet_unavailable", `${wallet} cannot be used in this browser; choose ${choice.options.map((o) => o.wallet).join(" or ")}`);
+  if (!option)
+    throw new CheckoutError(
+      "wallet_unavailable",
+      `${wallet} cannot be used in this browser; choose ${choice.options.map((o) => o.wallet).join(" or ")}`,
+    );
   return option;
 }
 
@@ -40,14 +44,20 @@ async function pay(deps: OrdersDeps, order: Placed["order"], option: ReturnType<
   return { order, attempt, next, orderUrl: orderUrl(order), statusUrl: statusUrl(order) };
 }
 
-export async function placeOrder(deps: OrdersDeps, input: OrderInput & { wallet: string; userAgent: string | null }): Promise<Placed> {
+export async function placeOrder(
+  deps: OrdersDeps,
+  input: OrderInput & { wallet: string; userAgent: string | null },
+): Promise<Placed> {
   const option = walletFor(input.userAgent, input.wallet);
   const order = await createOrder(deps.db, input);
   return pay(deps, order, option);
 }
 
 /** Another attempt on an existing order (retry, or another wallet). The access token proves it is the customer's. */
-export async function retryPayment(deps: OrdersDeps, input: { orderNo: string; token: string; wallet: string; userAgent: string | null }): Promise<Placed> {
+export async function retryPayment(
+  deps: OrdersDeps,
+  input: { orderNo: string; token: string; wallet: string; userAgent: string | null },
+): Promise<Placed> {
   const option = walletFor(input.userAgent, input.wallet);
   const order = await findCustomerOrder(deps, input.orderNo, input.token);
   if (!order) throw new CheckoutError("invalid", "no such order");
@@ -55,7 +65,11 @@ export async function retryPayment(deps: OrdersDeps, input: { orderNo: string; t
 }
 
 /** An order by its number and the access token of the customer's link (compared in constant time). */
-export async function findCustomerOrder(deps: Pick<OrdersDeps, "db">, orderNo: string, token: string | undefined | null) {
+export async function findCustomerOrder(
+  deps: Pick<OrdersDeps, "db">,
+  orderNo: string,
+  token: string | undefined | null,
+) {
   if (!token || token.length > 128 || !/^HG-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(orderNo)) return null;
   const order = await deps.db.order.findUnique({ where: { orderNo } });
   return order && safeEqual(order.accessToken, token) ? order : null;

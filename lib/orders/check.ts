@@ -25,7 +25,11 @@ export const ON_DEMAND_TIMEOUT_MS = 5_000;
 export async function checkPaymentNow(deps: OrdersDeps, paymentId: string, minIntervalMs: number): Promise<boolean> {
   const now = deps.gateway.now();
   const claimed = await deps.db.payment.updateMany({
-    where: { id: paymentId, status: "pending", OR: [{ lastCheckedAt: null }, { lastCheckedAt: { lte: new Date(now.getTime() - minIntervalMs) } }] },
+    where: {
+      id: paymentId,
+      status: "pending",
+      OR: [{ lastCheckedAt: null }, { lastCheckedAt: { lte: new Date(now.getTime() - minIntervalMs) } }],
+    },
     data: { lastCheckedAt: now },
   });
   if (claimed.count === 0) return false;
@@ -34,7 +38,9 @@ export async function checkPaymentNow(deps: OrdersDeps, paymentId: string, minIn
   // Kept as events unless the answer is a quiet "still unpaid" (then a count on the payment).
   const held: HeldExchange[] = [];
   try {
-    const result = await deps.gateway.client(payment.id, { signal, hold: held }).payQuery({ partnerOrderNo: payment.partnerOrderNo });
+    const result = await deps.gateway
+      .client(payment.id, { signal, hold: held })
+      .payQuery({ partnerOrderNo: payment.partnerOrderNo });
     if (!transitionForGatewayStatus(result.status) && mismatch(payment, result) === null) {
       // The answer that said "still unpaid" is a count; tries that failed before it are kept.
       await deps.gateway.keep(payment.id, held.slice(0, -2));
@@ -44,7 +50,15 @@ export async function checkPaymentNow(deps: OrdersDeps, paymentId: string, minIn
     await deps.gateway.keep(payment.id, held.splice(0));
     const outcome = await applyPayResult(deps, payment, result, { signal });
     if (!outcome.applied) {
-      await deps.db.paymentEvent.create({ data: { paymentId: payment.id, kind: "query", direction: "received", rawText: "(not applied)", note: outcome.reason } });
+      await deps.db.paymentEvent.create({
+        data: {
+          paymentId: payment.id,
+          kind: "query",
+          direction: "received",
+          rawText: "(not applied)",
+          note: outcome.reason,
+        },
+      });
     }
     return outcome.applied && outcome.changed;
   } catch (error) {
@@ -56,7 +70,12 @@ export async function checkPaymentNow(deps: OrdersDeps, paymentId: string, minIn
 
 /** Asks about an unpaid order's pending attempts (the latest few), each rate-limited. */
 export async function checkOrderNow(deps: OrdersDeps, orderId: string, minIntervalMs: number): Promise<boolean> {
-  const pending = await deps.db.payment.findMany({ where: { orderId, status: "pending" }, orderBy: { createdAt: "desc" }, take: 3, select: { id: true } });
+  const pending = await deps.db.payment.findMany({
+    where: { orderId, status: "pending" },
+    orderBy: { createdAt: "desc" },
+    take: 3,
+    select: { id: true },
+  });
   const moved = await Promise.all(pending.map(({ id }) => checkPaymentNow(deps, id, minIntervalMs)));
   return moved.some(Boolean);
 }

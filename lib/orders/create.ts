@@ -7,7 +7,8 @@ import { isLocale } from "../i18n/locale";
 import { MAX_AMOUNT_MINOR } from "../money";
 import { newAccessToken, newOrderNo } from "./numbers";
 
-export type CheckoutErrorCode = "empty_cart" | "unknown_product" | "mixed_currency" | "too_large" | "wallet_unavailable" | "not_payable" | "invalid";
+export type CheckoutErrorCode =
+  "empty_cart" | "unknown_product" | "mixed_currency" | "too_large" | "wallet_unavailable" | "not_payable" | "invalid";
 
 /** A problem with what the customer asked for: a 4xx, with a message that says what. */
 export class CheckoutError extends Error {
@@ -26,8 +27,19 @@ export const orderInputSchema = z.object({
     .min(1, "the cart is empty")
     .max(MAX_LINES),
   email: z.string().trim().toLowerCase().max(254).pipe(z.email("must be an email address")),
-  name: z.string().trim().max(120).optional().transform((v) => v || undefined),
-  phone: z.string().trim().max(40).regex(/^[0-9+()\-\s]*$/, "may contain digits, spaces and + ( ) - only").optional().transform((v) => v || undefined),
+  name: z
+    .string()
+    .trim()
+    .max(120)
+    .optional()
+    .transform((v) => v || undefined),
+  phone: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^[0-9+()\-\s]*$/, "may contain digits, spaces and + ( ) - only")
+    .optional()
+    .transform((v) => v || undefined),
   locale: z.string().optional(),
 });
 export type OrderInput = z.input<typeof orderInputSchema>;
@@ -36,19 +48,30 @@ export async function createOrder(db: Db, raw: OrderInput) {
   const parsed = orderInputSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new CheckoutError(issue.path[0] === "items" && issue.code === "too_small" ? "empty_cart" : "invalid", `${issue.path.join(".") || "order"}: ${issue.message}`);
+    throw new CheckoutError(
+      issue.path[0] === "items" && issue.code === "too_small" ? "empty_cart" : "invalid",
+      `${issue.path.join(".") || "order"}: ${issue.message}`,
+    );
   }
   const input = parsed.data;
   const quantities = new Map<string, number>();
-  for (const item of input.items) quantities.set(item.slug, Math.min(MAX_QUANTITY, (quantities.get(item.slug) ?? 0) + item.quantity));
+  for (const item of input.items)
+    quantities.set(item.slug, Math.min(MAX_QUANTITY, (quantities.get(item.slug) ?? 0) + item.quantity));
   const products = await db.product.findMany({ where: { slug: { in: [...quantities.keys()] }, active: true } });
   const missing = [...quantities.keys()].find((slug) => !products.some((p) => p.slug === slug));
   if (missing) throw new CheckoutError("unknown_product", `"${missing}" is not for sale (any more)`);
   const currencies = new Set(products.map((p) => p.currency));
   if (currencies.size !== 1) throw new CheckoutError("mixed_currency", "an order is paid in one currency");
-  const lines = products.map((p) => ({ productId: p.id, slug: p.slug, name: p.name, unitPriceMinor: p.priceMinor, quantity: quantities.get(p.slug)! }));
+  const lines = products.map((p) => ({
+    productId: p.id,
+    slug: p.slug,
+    name: p.name,
+    unitPriceMinor: p.priceMinor,
+    quantity: quantities.get(p.slug)!,
+  }));
   const total = lines.reduce((sum, l) => sum + l.unitPriceMinor * l.quantity, 0);
-  if (!Number.isSafeInteger(total) || total > MAX_AMOUNT_MINOR) throw new CheckoutError("too_large", "the order total is larger than a payment can be");
+  if (!Number.isSafeInteger(total) || total > MAX_AMOUNT_MINOR)
+    throw new CheckoutError("too_large", "the order total is larger than a payment can be");
   if (total <= 0) throw new CheckoutError("invalid", "the order total must be more than zero");
 
   for (let attempt = 0; ; attempt++) {

@@ -8,7 +8,11 @@ import { safeEqual } from "../safe-equal";
 export function cronRefusal(request: Request): Response | null {
   const env = getEnv();
   const secret = env.CRON_SECRET;
-  if (secret) return safeEqual(request.headers.get("authorization") ?? "", `Bearer ${secret}`) ? null : Response.json({ error: "unauthorised" }, { status: 401 });
-  if (env.paymentMode === "production") return Response.json({ error: "set CRON_SECRET to call cron routes in production" }, { status: 401 });
+  if (secret)
+    return safeEqual(request.headers.get("authorization") ?? "", `Bearer ${secret}`)
+      ? null
+      : Response.json({ error: "unauthorised" }, { status: 401 });
+  if (env.paymentMode === "production")
+    return Response.json({ error: "set CRON_SECRET to call cron routes in production" }, { status: 401 });
   return null;
 }

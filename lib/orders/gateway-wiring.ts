@@ -1,7 +1,13 @@
 // How the orders domain reaches ScanForPay: a client per payment whose every exchange is
 // kept as a PaymentEvent, plus the URLs and timeout the shop sends. The app builds one
 // from env (lib/orders/shop-wiring.ts); tests build one around a sandbox on a random port.
-import { createScanForPayClient, type Endpoint, type Exchange, type ScanForPayClient, type ScanForPayConfig } from "../scanforpay/client";
+import {
+  createScanForPayClient,
+  type Endpoint,
+  type Exchange,
+  type ScanForPayClient,
+  type ScanForPayConfig,
+} from "../scanforpay/client";
 import type { PaymentEventKind } from "../generated/prisma/enums";
 import type { Db } from "../db";
 
@@ -38,16 +44,28 @@ const kinds: Record<Endpoint, PaymentEventKind> = {
   refund: "refund",
 };
 
-export function createGateway(db: Db, options: { config: ScanForPayConfig; appUrl: string; timeoutRule?: string; now?: () => Date }): Gateway {
+export function createGateway(
+  db: Db,
+  options: { config: ScanForPayConfig; appUrl: string; timeoutRule?: string; now?: () => Date },
+): Gateway {
   const appUrl = options.appUrl.replace(/\/+$/, "");
   async function record(paymentId: string | null, exchanges: HeldExchange[]): Promise<void> {
     if (exchanges.length === 0) return;
     try {
       await db.paymentEvent.createMany({
-        data: exchanges.map((e) => ({ paymentId, kind: kinds[e.endpoint], direction: e.direction, rawText: e.rawText.replace(/\u0000/g, "\\u0000"), signatureValid: e.signatureValid, createdAt: e.at })),
+        data: exchanges.map((e) => ({
+          paymentId,
+          kind: kinds[e.endpoint],
+          direction: e.direction,
+          rawText: e.rawText.replace(/\u0000/g, "\\u0000"),
+          signatureValid: e.signatureValid,
+          createdAt: e.at,
+        })),
       });
     } catch (error) {
-      console.error(`[orders] could not record a ${exchanges[0]!.endpoint} event: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(
+        `[orders] could not record a ${exchanges[0]!.endpoint} event: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
   return {

@@ -35,7 +35,8 @@ export function excerpt(rawText: string): string {
 /** partnerOrderNo from a message we could not (or may not) trust, only to file its event. */
 function claimedPartnerOrderNo(rawText: string): string | undefined {
   try {
-    const value = (JSON.parse(rawText) as { response?: { body?: { partnerOrderNo?: unknown } } }).response?.body?.partnerOrderNo;
+    const value = (JSON.parse(rawText) as { response?: { body?: { partnerOrderNo?: unknown } } }).response?.body
+      ?.partnerOrderNo;
     return typeof value === "string" && /^[A-Za-z0-9_-]{1,32}$/.test(value) ? value : undefined;
   } catch {
     return undefined;
@@ -51,7 +52,11 @@ function claimedPartnerOrderNo(rawText: string): string | undefined {
  * anything else makes ScanForPay retry: a bad or unmatched message is never acknowledged,
  * and a failed write of ours is retried by the gateway. `source`: the sender's address.
  */
-export async function handleNotify(deps: OrdersDeps, rawText: string, options: { source?: string } = {}): Promise<NotifyAnswer> {
+export async function handleNotify(
+  deps: OrdersDeps,
+  rawText: string,
+  options: { source?: string } = {},
+): Promise<NotifyAnswer> {
   let verified: ReturnType<ReturnType<OrdersDeps["gateway"]["client"]>["parseNotify"]> | null = null;
   let problem: string | null = null;
   let signatureValid: boolean | null = null;
@@ -73,12 +78,30 @@ export async function handleNotify(deps: OrdersDeps, rawText: string, options: {
     if (!outcome.applied) problem = `refused: ${outcome.reason}`;
   }
   if (verified) {
-    await deps.db.paymentEvent.create({ data: { paymentId: payment?.id ?? null, kind: "notify", direction: "received", rawText: storable(rawText), signatureValid, note: problem && storable(problem) } });
+    await deps.db.paymentEvent.create({
+      data: {
+        paymentId: payment?.id ?? null,
+        kind: "notify",
+        direction: "received",
+        rawText: storable(rawText),
+        signatureValid,
+        note: problem && storable(problem),
+      },
+    });
   } else {
     // The shared count only for a source still within its own: one forger cannot use it all up.
     const bySource = await hit(deps.db, REJECTED_NOTIFIES_PER_SOURCE, options.source ?? "unknown");
     if (bySource.allowed && (await hit(deps.db, REJECTED_NOTIFIES_IN_ALL, "all")).allowed) {
-      await deps.db.paymentEvent.create({ data: { paymentId: payment?.id ?? null, kind: "notify", direction: "received", rawText: excerpt(rawText), signatureValid, note: problem && storable(problem.slice(0, 500)) } });
+      await deps.db.paymentEvent.create({
+        data: {
+          paymentId: payment?.id ?? null,
+          kind: "notify",
+          direction: "received",
+          rawText: excerpt(rawText),
+          signatureValid,
+          note: problem && storable(problem.slice(0, 500)),
+        },
+      });
     }
   }
   const changed = Boolean(outcome?.applied && outcome.changed);
@@ -92,14 +115,26 @@ export async function handleNotify(deps: OrdersDeps, rawText: string, options: {
  * Pay Query, applies the answer, and says which order page to show. If the query fails
  * the order page simply keeps waiting; reconciliation settles the payment later.
  */
-export async function handleReturn(deps: OrdersDeps, partnerOrderNo: string, rawText: string): Promise<{ orderNo: string; accessToken: string; changed: boolean } | null> {
+export async function handleReturn(
+  deps: OrdersDeps,
+  partnerOrderNo: string,
+  rawText: string,
+): Promise<{ orderNo: string; accessToken: string; changed: boolean } | null> {
   if (!/^[A-Za-z0-9_-]{1,32}$/.test(partnerOrderNo)) return null;
   const payment = await deps.db.payment.findUnique({ where: { partnerOrderNo }, include: { order: true } });
   if (!payment) return null;
   // Unsigned: anyone holding the partnerOrderNo can send returns. The first few a payment
   // in 10 minutes are kept; the rest are counted in the limiter only.
   if ((await hit(deps.db, RETURNS_KEPT_PER_PAYMENT, payment.id)).allowed) {
-    await deps.db.paymentEvent.create({ data: { paymentId: payment.id, kind: "browser_return", direction: "received", rawText: storable(rawText), signatureValid: null } });
+    await deps.db.paymentEvent.create({
+      data: {
+        paymentId: payment.id,
+        kind: "browser_return",
+        direction: "received",
+        rawText: storable(rawText),
+        signatureValid: null,
+      },
+    });
   }
   // Already settled: nothing a query could change here; spare the gateway. Pending: ask,
   // rate-limited per payment (an unsigned return proves nothing and anyone can send one).

@@ -17,7 +17,11 @@ export type Attempt = { payment: Payment; payUrl: string | null; error: ScanForP
  * next), then the matching create call. A definite refusal ends the attempt ("failed"); a
  * timeout or an unreadable answer leaves it pending for reconciliation to settle by query.
  */
-export async function startPayment(deps: OrdersDeps, order: Pick<Order, "id" | "orderNo" | "totalMinor" | "currency">, option: { wallet: GatewayWallet; flow: Flow }): Promise<Attempt> {
+export async function startPayment(
+  deps: OrdersDeps,
+  order: Pick<Order, "id" | "orderNo" | "totalMinor" | "currency">,
+  option: { wallet: GatewayWallet; flow: Flow },
+): Promise<Attempt> {
   const { db, gateway } = deps;
   const now = gateway.now();
   const payment = await db.$transaction(async (tx) => {
@@ -77,7 +81,8 @@ export type ApplyOutcome =
 
 /** Does a gateway result (notify or query) describe this payment exactly? */
 export function mismatch(payment: Payment, result: PayResult): string | null {
-  if (result.partnerOrderNo !== payment.partnerOrderNo) return `partnerOrderNo ${result.partnerOrderNo} is not ${payment.partnerOrderNo}`;
+  if (result.partnerOrderNo !== payment.partnerOrderNo)
+    return `partnerOrderNo ${result.partnerOrderNo} is not ${payment.partnerOrderNo}`;
   if (result.orderAmount !== payment.amountMinor) return `amount ${result.orderAmount} is not ${payment.amountMinor}`;
   if (result.currency !== payment.currency) return `currency ${result.currency} is not ${payment.currency}`;
   return null;
@@ -94,16 +99,23 @@ export async function applyPayResult(
   deps: OrdersDeps,
   payment: Payment,
   result: PayResult,
-  options: { signal?: AbortSignal; /** The caller sends the duplicate's refund itself (after answering). */ deferRefund?: boolean } = {},
+  options: {
+    signal?: AbortSignal;
+    /** The caller sends the duplicate's refund itself (after answering). */ deferRefund?: boolean;
+  } = {},
 ): Promise<ApplyOutcome> {
   const wrong = mismatch(payment, result);
   if (wrong) return { applied: false, reason: wrong };
   const transition = transitionForGatewayStatus(result.status);
   if (!transition) return { applied: true, changed: false };
-  const outcome = await moveTo(deps, payment, transition, { gatewayOrderNo: result.orderNo, paidAt: result.status === 1 ? parseTime(result.payTime) ?? deps.gateway.now() : undefined });
+  const outcome = await moveTo(deps, payment, transition, {
+    gatewayOrderNo: result.orderNo,
+    paidAt: result.status === 1 ? (parseTime(result.payTime) ?? deps.gateway.now()) : undefined,
+  });
   // A duplicate's refund row was written with the transition; send it now, or the caller
   // does once it has answered (reconciliation sends it if neither happens).
-  if (outcome.applied && outcome.changed && outcome.refundId && !options.deferRefund) await sendRefund(deps, outcome.refundId, { signal: options.signal });
+  if (outcome.applied && outcome.changed && outcome.refundId && !options.deferRefund)
+    await sendRefund(deps, outcome.refundId, { signal: options.signal });
   return outcome;
 }
 
@@ -117,7 +129,12 @@ export function failPayment(deps: OrdersDeps, payment: Payment) {
   return moveTo(deps, payment, FAIL, {});
 }
 
-async function moveTo(deps: OrdersDeps, payment: Payment, transition: Transition, extra: { gatewayOrderNo?: string; paidAt?: Date }): Promise<ApplyOutcome> {
+async function moveTo(
+  deps: OrdersDeps,
+  payment: Payment,
+  transition: Transition,
+  extra: { gatewayOrderNo?: string; paidAt?: Date },
+): Promise<ApplyOutcome> {
   return deps.db.$transaction(async (tx) => {
     const moved = await tx.payment.updateMany({
       where: { id: payment.id, status: { in: transition.from } },
@@ -132,7 +149,10 @@ async function moveTo(deps: OrdersDeps, payment: Payment, transition: Transition
     let refundId: string | null = null;
     if (transition.to === "paid") {
       // The first paid attempt pays the order; a second one is a duplicate to give back.
-      const won = await tx.order.updateMany({ where: { id: payment.orderId, paidPaymentId: null }, data: { status: "paid", paidAt: extra.paidAt ?? deps.gateway.now(), paidPaymentId: payment.id } });
+      const won = await tx.order.updateMany({
+        where: { id: payment.orderId, paidPaymentId: null },
+        data: { status: "paid", paidAt: extra.paidAt ?? deps.gateway.now(), paidPaymentId: payment.id },
+      });
       if (won.count === 0) {
         // Written in the same transaction as the transition: a crash after the commit cannot
         // lose it, and reconciliation sends whatever is still pending.
@@ -140,17 +160,32 @@ async function moveTo(deps: OrdersDeps, payment: Payment, transition: Transition
         const refund = await tx.refund.upsert({
           where: { refundNo },
           // Due for reconciliation a little later, in case the send below never happens.
-          create: { paymentId: payment.id, refundNo, amountMinor: payment.amountMinor, reason: "duplicate_payment", operator: "system", nextAttemptAt: nextRefundAttemptAt(1, deps.gateway.now(), deps.delayScale) },
+          create: {
+            paymentId: payment.id,
+            refundNo,
+            amountMinor: payment.amountMinor,
+            reason: "duplicate_payment",
+            operator: "system",
+            nextAttemptAt: nextRefundAttemptAt(1, deps.gateway.now(), deps.delayScale),
+          },
           update: {},
         });
         refundId = refund.id;
       }
     } else if (transition.to === "refunded") {
-      await tx.order.updateMany({ where: { id: payment.orderId, paidPaymentId: payment.id }, data: { status: "refunded" } });
+      await tx.order.updateMany({
+        where: { id: payment.orderId, paidPaymentId: payment.id },
+        data: { status: "refunded" },
+      });
     } else {
       // failed / expired: the order follows its latest attempt, unless something paid it.
       await tx.order.updateMany({
-        where: { id: payment.orderId, status: "pending", paidPaymentId: null, payments: { none: { createdAt: { gt: payment.createdAt } } } },
+        where: {
+          id: payment.orderId,
+          status: "pending",
+          paidPaymentId: null,
+          payments: { none: { createdAt: { gt: payment.createdAt } } },
+        },
         data: { status: transition.to },
       });
     }
@@ -170,7 +205,11 @@ async function moveTo(deps: OrdersDeps, payment: Payment, transition: Transition
 export async function sendRefund(
   deps: OrdersDeps,
   refundId: string,
-  options: { signal?: AbortSignal; claimed?: boolean; /** Only if never sent yet (the first send after a notify's answer; a pass may have sent it since). */ firstOnly?: boolean } = {},
+  options: {
+    signal?: AbortSignal;
+    claimed?: boolean;
+    /** Only if never sent yet (the first send after a notify's answer; a pass may have sent it since). */ firstOnly?: boolean;
+  } = {},
 ): Promise<void> {
   if (!options.claimed) {
     const claimed = await deps.db.refund.updateMany({
@@ -182,30 +221,58 @@ export async function sendRefund(
   const refund = await deps.db.refund.findUniqueOrThrow({ where: { id: refundId }, include: { payment: true } });
   if (refund.status !== "pending") return;
   try {
-    const result = await deps.gateway.client(refund.paymentId, options).refund({ partnerOrderNo: refund.payment.partnerOrderNo, refundNo: refund.refundNo, orderAmount: refund.amountMinor });
+    const result = await deps.gateway
+      .client(refund.paymentId, options)
+      .refund({
+        partnerOrderNo: refund.payment.partnerOrderNo,
+        refundNo: refund.refundNo,
+        orderAmount: refund.amountMinor,
+      });
     if (!result.refunded) throw new Error(`the gateway answered refund status ${result.status}`);
     await deps.db.$transaction(async (tx) => {
       // Refunds of one payment that succeed at the same moment take turns here: each then
       // sums the others' committed rows (under READ COMMITTED it would not see them otherwise).
       await tx.$queryRaw`SELECT id FROM "Payment" WHERE id = ${refund.paymentId} FOR UPDATE`;
-      const done = await tx.refund.updateMany({ where: { id: refund.id, status: "pending" }, data: { status: "succeeded", lastError: null } });
+      const done = await tx.refund.updateMany({
+        where: { id: refund.id, status: "pending" },
+        data: { status: "succeeded", lastError: null },
+      });
       if (done.count === 0) return;
-      const total = await tx.refund.aggregate({ where: { paymentId: refund.paymentId, status: "succeeded" }, _sum: { amountMinor: true } });
+      const total = await tx.refund.aggregate({
+        where: { paymentId: refund.paymentId, status: "succeeded" },
+        _sum: { amountMinor: true },
+      });
       const refundedMinor = Math.min(total._sum.amountMinor ?? 0, refund.payment.amountMinor);
       const to = refundedMinor >= refund.payment.amountMinor ? "refunded" : "partially_refunded";
       await tx.payment.update({ where: { id: refund.paymentId }, data: { refundedMinor } });
-      await tx.payment.updateMany({ where: { id: refund.paymentId, status: { in: ["paid", "partially_refunded"] } }, data: { status: to } });
-      await tx.order.updateMany({ where: { id: refund.payment.orderId, paidPaymentId: refund.paymentId, status: { in: ["paid", "partially_refunded"] } }, data: { status: to } });
+      await tx.payment.updateMany({
+        where: { id: refund.paymentId, status: { in: ["paid", "partially_refunded"] } },
+        data: { status: to },
+      });
+      await tx.order.updateMany({
+        where: {
+          id: refund.payment.orderId,
+          paidPaymentId: refund.paymentId,
+          status: { in: ["paid", "partially_refunded"] },
+        },
+        data: { status: to },
+      });
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     // Only a definite refusal frees the amount: after a timeout the gateway may have paid it
     // out, so the refund stays pending (still counted as reserved) and is sent again with the
     // same refundNo until the gateway answers.
-    const definite = error instanceof ScanForPayError && error.kind === "business" && !error.retryable && !error.stateUnknown;
+    const definite =
+      error instanceof ScanForPayError && error.kind === "business" && !error.retryable && !error.stateUnknown;
     await deps.db.refund.updateMany({
       where: { id: refund.id, status: "pending" },
-      data: { lastError: message, ...(definite ? { status: "failed" } : { nextAttemptAt: nextRefundAttemptAt(refund.attempts, deps.gateway.now(), deps.delayScale) }) },
+      data: {
+        lastError: message,
+        ...(definite
+          ? { status: "failed" }
+          : { nextAttemptAt: nextRefundAttemptAt(refund.attempts, deps.gateway.now(), deps.delayScale) }),
+      },
     });
   }
 }

@@ -30,7 +30,8 @@ export type ReconcileReport = {
 
 export const RECONCILE_DEFAULTS: PassLimits = { budgetMs: 20_000, concurrency: 4, limit: 2_000 };
 
-const logError = (error: unknown) => console.error(`[reconcile] ${error instanceof Error ? error.message : String(error)}`);
+const logError = (error: unknown) =>
+  console.error(`[reconcile] ${error instanceof Error ? error.message : String(error)}`);
 
 /**
  * Claims the pending row of `table` whose `dueColumn` comes first and is due: one statement
@@ -39,7 +40,13 @@ const logError = (error: unknown) => console.error(`[reconcile] ${error instance
  * of the (status, due) index, whatever the backlog. Table and column names are ours, never
  * input.
  */
-async function claimDue(deps: OrdersDeps, table: "Payment" | "Refund", dueColumn: "nextCheckAt" | "nextAttemptAt", counter: "checks" | "attempts", also = Prisma.empty): Promise<string | null> {
+async function claimDue(
+  deps: OrdersDeps,
+  table: "Payment" | "Refund",
+  dueColumn: "nextCheckAt" | "nextAttemptAt",
+  counter: "checks" | "attempts",
+  also = Prisma.empty,
+): Promise<string | null> {
   const now = deps.gateway.now();
   const [t, due, count] = [Prisma.raw(`"${table}"`), Prisma.raw(`"${dueColumn}"`), Prisma.raw(`"${counter}"`)];
   const rows = await deps.db.$queryRaw<{ id: string }[]>`
@@ -54,7 +61,13 @@ async function claimDue(deps: OrdersDeps, table: "Payment" | "Refund", dueColumn
 }
 
 async function claimPayment(deps: OrdersDeps): Promise<Payment | null> {
-  const id = await claimDue(deps, "Payment", "nextCheckAt", "checks", Prisma.sql`, "lastCheckedAt" = ${deps.gateway.now()}`);
+  const id = await claimDue(
+    deps,
+    "Payment",
+    "nextCheckAt",
+    "checks",
+    Prisma.sql`, "lastCheckedAt" = ${deps.gateway.now()}`,
+  );
   return id ? deps.db.payment.findUnique({ where: { id } }) : null;
 }
 
@@ -66,25 +79,41 @@ const claimRefund = (deps: OrdersDeps) => claimDue(deps, "Refund", "nextAttemptA
  * wrong; a quiet "still unpaid" is counted on the payment instead (no rows a minute for each
  * customer still on the gateway's page).
  */
-async function checkClaimed(deps: OrdersDeps, payment: Payment, signal: AbortSignal, report: ReconcileReport): Promise<void> {
+async function checkClaimed(
+  deps: OrdersDeps,
+  payment: Payment,
+  signal: AbortSignal,
+  report: ReconcileReport,
+): Promise<void> {
   const held: HeldExchange[] = [];
   const quiet = await askAndApply(deps, payment, signal, report, held);
   if (quiet) {
     // The answer that said "still unpaid" is a count; tries that failed before it are kept.
     await deps.gateway.keep(payment.id, held.slice(0, -2));
-    await deps.db.payment.updateMany({ where: { id: payment.id, status: "pending" }, data: { quietQueries: { increment: 1 } } });
+    await deps.db.payment.updateMany({
+      where: { id: payment.id, status: "pending" },
+      data: { quietQueries: { increment: 1 } },
+    });
   } else {
     await deps.gateway.keep(payment.id, held);
   }
 }
 
 /** Resolves to true when the gateway's answer was a quiet "still unpaid" and nothing else happened. */
-async function askAndApply(deps: OrdersDeps, payment: Payment, signal: AbortSignal, report: ReconcileReport, held: HeldExchange[]): Promise<boolean> {
+async function askAndApply(
+  deps: OrdersDeps,
+  payment: Payment,
+  signal: AbortSignal,
+  report: ReconcileReport,
+  held: HeldExchange[],
+): Promise<boolean> {
   const scale = deps.delayScale ?? 1;
   report.queried++;
   let quiet = false;
   try {
-    const result = await deps.gateway.client(payment.id, { signal, hold: held }).payQuery({ partnerOrderNo: payment.partnerOrderNo });
+    const result = await deps.gateway
+      .client(payment.id, { signal, hold: held })
+      .payQuery({ partnerOrderNo: payment.partnerOrderNo });
     // An answer that moves the payment is kept before the payment moves.
     if (transitionForGatewayStatus(result.status)) await deps.gateway.keep(payment.id, held.splice(0));
     const outcome = await applyPayResult(deps, payment, result, { signal });
@@ -94,7 +123,15 @@ async function askAndApply(deps: OrdersDeps, payment: Payment, signal: AbortSign
     }
     if (!outcome.applied) {
       report.errors++;
-      await deps.db.paymentEvent.create({ data: { paymentId: payment.id, kind: "query", direction: "received", rawText: "(not applied)", note: outcome.reason } });
+      await deps.db.paymentEvent.create({
+        data: {
+          paymentId: payment.id,
+          kind: "query",
+          direction: "received",
+          rawText: "(not applied)",
+          note: outcome.reason,
+        },
+      });
     } else if (payment.expiresAt && expiryDueAt(payment.expiresAt, scale) <= deps.gateway.now()) {
       // Expired only on the gateway's own word that it is still unpaid, after a grace period;
       // never because a query failed (the customer may have paid during an outage).
@@ -110,12 +147,18 @@ async function askAndApply(deps: OrdersDeps, payment: Payment, signal: AbortSign
     if (!(error instanceof ScanForPayError)) throw error;
     if (signal.aborted) {
       // Stopped by the pass's budget, not answered: due again at once, not counted as a check.
-      await deps.db.payment.updateMany({ where: { id: payment.id, status: "pending" }, data: { nextCheckAt: deps.gateway.now(), checks: { decrement: 1 } } });
+      await deps.db.payment.updateMany({
+        where: { id: payment.id, status: "pending" },
+        data: { nextCheckAt: deps.gateway.now(), checks: { decrement: 1 } },
+      });
       return false;
     }
     // Unknown at the gateway long after we asked for it: the create never landed.
     if (error.code === 30 && payment.createdAt.getTime() < deps.gateway.now().getTime() - UNKNOWN_GRACE_MS * scale) {
-      await deps.db.payment.update({ where: { id: payment.id }, data: { lastError: "the gateway never received this payment" } });
+      await deps.db.payment.update({
+        where: { id: payment.id },
+        data: { lastError: "the gateway never received this payment" },
+      });
       const failed = await failPayment(deps, payment);
       if (failed.applied && failed.changed) {
         report.changed++;
@@ -125,7 +168,10 @@ async function askAndApply(deps: OrdersDeps, payment: Payment, signal: AbortSign
       report.errors++;
     }
   }
-  await deps.db.payment.updateMany({ where: { id: payment.id, status: "pending" }, data: { nextCheckAt: nextCheckAt(payment, deps.gateway.now(), scale) } });
+  await deps.db.payment.updateMany({
+    where: { id: payment.id, status: "pending" },
+    data: { nextCheckAt: nextCheckAt(payment, deps.gateway.now(), scale) },
+  });
   return quiet;
 }
 
@@ -142,7 +188,16 @@ async function countDue(deps: OrdersDeps): Promise<number> {
 export async function reconcile(deps: OrdersDeps, limits: Partial<PassLimits> = {}): Promise<ReconcileReport> {
   const { budgetMs, concurrency, limit } = { ...RECONCILE_DEFAULTS, ...limits };
   const started = Date.now();
-  const report: ReconcileReport = { queried: 0, changed: 0, expired: 0, refundsSent: 0, errors: 0, left: 0, outOfTime: false, elapsedMs: 0 };
+  const report: ReconcileReport = {
+    queried: 0,
+    changed: 0,
+    expired: 0,
+    refundsSent: 0,
+    errors: 0,
+    left: 0,
+    outOfTime: false,
+    elapsedMs: 0,
+  };
   // Refunds first: money owed back, and few; at most half the budget, so a refund endpoint
   // that hangs never keeps payments from being asked about.
   const refunds = await runPass(
@@ -155,7 +210,11 @@ export async function reconcile(deps: OrdersDeps, limits: Partial<PassLimits> = 
     logError,
   );
   const payments = await runPass(
-    { budgetMs: Math.max(0, budgetMs - (Date.now() - started)), concurrency, limit: Math.max(0, limit - refunds.taken) },
+    {
+      budgetMs: Math.max(0, budgetMs - (Date.now() - started)),
+      concurrency,
+      limit: Math.max(0, limit - refunds.taken),
+    },
     () => claimPayment(deps),
     (payment, signal) => checkClaimed(deps, payment, signal, report),
     (error) => {

@@ -11,7 +11,11 @@ export function appOrdersDeps(): OrdersDeps {
   const env = getEnv();
   return {
     db: prisma,
-    gateway: createGateway(prisma, { config: scanForPayConfig(env), appUrl: env.appUrl, timeoutRule: env.CHECKOUT_TIMEOUT ?? "30m" }),
+    gateway: createGateway(prisma, {
+      config: scanForPayConfig(env),
+      appUrl: env.appUrl,
+      timeoutRule: env.CHECKOUT_TIMEOUT ?? "30m",
+    }),
     delayScale: env.reconcile.delayScale,
   };
 }
@@ -20,7 +24,10 @@ export function appOrdersDeps(): OrdersDeps {
 export async function runReconcile(): Promise<ReconcileReport> {
   const env = getEnv();
   const startedAt = new Date();
-  const report = await reconcile(appOrdersDeps(), { budgetMs: env.reconcile.budgetMs, concurrency: env.reconcile.concurrency });
+  const report = await reconcile(appOrdersDeps(), {
+    budgetMs: env.reconcile.budgetMs,
+    concurrency: env.reconcile.concurrency,
+  });
   await recordRun(prisma, "reconcile", startedAt, report);
   // Rate-limit windows that ended an hour ago (login, rejected notifies) are gone with each pass.
   await pruneLimits(prisma);

@@ -48,6 +48,8 @@ export async function reset(db: Db, limit: Limit, subject: string): Promise<void
 
 /** Drops windows that ended long ago (reconciliation calls it), so the table stays small. */
 export async function pruneLimits(db: Db, now = new Date()): Promise<number> {
-  const { count } = await db.rateLimit.deleteMany({ where: { resetAt: { lt: new Date(now.getTime() - 60 * 60_000) } } });
+  const { count } = await db.rateLimit.deleteMany({
+    where: { resetAt: { lt: new Date(now.getTime() - 60 * 60_000) } },
+  });
   return count;
 }

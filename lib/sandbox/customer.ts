@@ -23,12 +23,20 @@ export type ActResult = {
  * Applies the customer's choice. Conditional updates: a second click, a second tab or a
  * control call racing the page changes the order at most once.
  */
-export async function actOnOrder(deps: SandboxDeps, order: SandboxOrder, outcome: CustomerOutcome, mode: NotifyMode = "normal"): Promise<ActResult> {
+export async function actOnOrder(
+  deps: SandboxDeps,
+  order: SandboxOrder,
+  outcome: CustomerOutcome,
+  mode: NotifyMode = "normal",
+): Promise<ActResult> {
   const now = nowOf(deps);
   const open = { id: order.id, status: 0, expiresAt: { gt: now } };
   let effect: ActResult["effect"] = "unchanged";
   if (outcome === "success") {
-    const paid = await deps.db.sandboxOrder.updateMany({ where: open, data: { status: 1, payTime: now, cancelledAt: null } });
+    const paid = await deps.db.sandboxOrder.updateMany({
+      where: open,
+      data: { status: 1, payTime: now, cancelledAt: null },
+    });
     if (paid.count === 1) effect = "paid";
   } else if (outcome === "fail") {
     const failed = await deps.db.sandboxOrder.updateMany({ where: open, data: { status: 2 } });
@@ -66,7 +74,18 @@ export function describeOrder(deps: SandboxDeps, order: SandboxOrder) {
     orderAmount: order.orderAmount,
     refundedAmount: order.refundedAmount,
     status,
-    state: status === 1 ? "paid" : status === 3 ? "refunded" : status === 2 ? (order.status === 0 ? "expired" : "failed") : order.cancelledAt ? "cancelled" : "to be paid",
+    state:
+      status === 1
+        ? "paid"
+        : status === 3
+          ? "refunded"
+          : status === 2
+            ? order.status === 0
+              ? "expired"
+              : "failed"
+            : order.cancelledAt
+              ? "cancelled"
+              : "to be paid",
     expiresAt: order.expiresAt.toISOString(),
   } as const;
 }

@@ -13,10 +13,20 @@ export const faultScopes = ["create", "query", "refund"] as const;
 export const faultScopeSchema = z.enum(faultScopes);
 export type FaultScope = z.infer<typeof faultScopeSchema>;
 
-const scopeOf = (endpoint: Endpoint): FaultScope => (endpoint === "payQuery" ? "query" : endpoint === "refund" ? "refund" : "create");
+const scopeOf = (endpoint: Endpoint): FaultScope =>
+  endpoint === "payQuery" ? "query" : endpoint === "refund" ? "refund" : "create";
 
-export async function setFault(db: PrismaClient, kind: FaultKind, count: number, scope: FaultScope | null = null): Promise<void> {
-  await db.sandboxFault.upsert({ where: { kind }, create: { kind, remaining: count, scope }, update: { remaining: count, scope } });
+export async function setFault(
+  db: PrismaClient,
+  kind: FaultKind,
+  count: number,
+  scope: FaultScope | null = null,
+): Promise<void> {
+  await db.sandboxFault.upsert({
+    where: { kind },
+    create: { kind, remaining: count, scope },
+    update: { remaining: count, scope },
+  });
 }
 
 export async function listFaults(db: PrismaClient): Promise<Record<FaultKind, number>> {
@@ -35,7 +45,10 @@ export async function takeFault(db: PrismaClient, endpoint: Endpoint): Promise<F
   const armed = await db.sandboxFault.findMany({ where: { remaining: { gt: 0 }, OR: [{ scope: null }, { scope }] } });
   for (const kind of faultKinds) {
     if (!armed.some((f) => f.kind === kind)) continue;
-    const taken = await db.sandboxFault.updateMany({ where: { kind, remaining: { gt: 0 }, OR: [{ scope: null }, { scope }] }, data: { remaining: { decrement: 1 } } });
+    const taken = await db.sandboxFault.updateMany({
+      where: { kind, remaining: { gt: 0 }, OR: [{ scope: null }, { scope }] },
+      data: { remaining: { decrement: 1 } },
+    });
     if (taken.count === 1) return kind;
   }
   return null;

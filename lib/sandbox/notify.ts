@@ -17,7 +17,11 @@ const DELIVERY_TIMEOUT_MS = 10_000;
 export type NotifyMode = "normal" | "duplicate" | "before-return" | "delayed" | "none";
 
 /** Queues the notify(s) for a paid order; `delayed` waits 20 s (scaled) before the first try. */
-export async function queueNotifies(deps: SandboxDeps, order: SandboxOrder, mode: NotifyMode): Promise<SandboxNotify[]> {
+export async function queueNotifies(
+  deps: SandboxDeps,
+  order: SandboxOrder,
+  mode: NotifyMode,
+): Promise<SandboxNotify[]> {
   if (!order.notifyUrl || mode === "none") return [];
   const now = nowOf(deps);
   const payload = signedResponse(deps, payResultBody(order, now));
@@ -25,7 +29,8 @@ export async function queueNotifies(deps: SandboxDeps, order: SandboxOrder, mode
   const dueAt = mode === "delayed" ? new Date(now.getTime() + 20_000 * scale) : now;
   const copies = mode === "duplicate" ? 3 : 1;
   const created: SandboxNotify[] = [];
-  for (let i = 0; i < copies; i++) created.push(await deps.db.sandboxNotify.create({ data: { orderId: order.id, payload, dueAt } }));
+  for (let i = 0; i < copies; i++)
+    created.push(await deps.db.sandboxNotify.create({ data: { orderId: order.id, payload, dueAt } }));
   return created;
 }
 
@@ -64,7 +69,9 @@ export async function deliverDueNotifies(deps: SandboxDeps, limits: Partial<Pass
     (error) => console.error(`[sandbox] notify delivery: ${error instanceof Error ? error.message : String(error)}`),
   );
   const now = nowOf(deps);
-  const left = await deps.db.sandboxNotify.count({ where: { status: "pending", dueAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] } });
+  const left = await deps.db.sandboxNotify.count({
+    where: { status: "pending", dueAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+  });
   return { attempts, left, outOfTime: pass.outOfTime, elapsedMs: pass.elapsedMs };
 }
 
@@ -133,7 +140,9 @@ export function startNotifyWorker(deps: SandboxDeps, intervalMs = 1000): () => v
     if (running) return;
     running = true;
     deliverDueNotifies(deps)
-      .catch((error: unknown) => console.error(`[sandbox] notify worker: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) =>
+        console.error(`[sandbox] notify worker: ${error instanceof Error ? error.message : String(error)}`),
+      )
       .finally(() => {
         running = false;
       });

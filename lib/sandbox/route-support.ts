@@ -30,8 +30,15 @@ export function sandboxEnabled(): boolean {
 export function controlRefusal(request: Request): Response | null {
   const env = getEnv();
   if (env.paymentMode === "sandbox") return null;
-  if (env.CRON_SECRET && safeEqual(request.headers.get("authorization") ?? "", `Bearer ${env.CRON_SECRET}`)) return null;
-  return Response.json({ error: "the sandbox control endpoints need Authorization: Bearer ${CRON_SECRET} when real credentials are configured" }, { status: 401 });
+  if (env.CRON_SECRET && safeEqual(request.headers.get("authorization") ?? "", `Bearer ${env.CRON_SECRET}`))
+    return null;
+  return Response.json(
+    {
+      error:
+        "the sandbox control endpoints need Authorization: Bearer ${CRON_SECRET} when real credentials are configured",
+    },
+    { status: 401 },
+  );
 }
 
 export function sandboxNotFound(): Response {

@@ -59,7 +59,11 @@ const walletRules: Record<"websiteCreate" | "jsapiCreate" | "qrcodeCreate", { al
   qrcodeCreate: { allowed: ["Wechat", "Alipay"], refusal: 43 },
 };
 
-const createSchemas = { websiteCreate: websiteCreateSchema, jsapiCreate: jsapiCreateSchema, qrcodeCreate: qrcodeCreateSchema };
+const createSchemas = {
+  websiteCreate: websiteCreateSchema,
+  jsapiCreate: jsapiCreateSchema,
+  qrcodeCreate: qrcodeCreateSchema,
+};
 const flows = { websiteCreate: "website", jsapiCreate: "jsapi", qrcodeCreate: "qrcode" } as const;
 
 export function partnerOf(deps: SandboxDeps): Partner {
@@ -73,7 +77,13 @@ export function nowOf(deps: SandboxDeps): Date {
 /** A signed response envelope, as ScanForPay writes it. */
 export function signedResponse(deps: SandboxDeps, body: Body, key = partnerOf(deps).signKey): string {
   const partner = partnerOf(deps);
-  const header = { version: "1.0", partnerNo: partner.partnerNo, respMsgId: newMessageId(), respTime: rfc3339(nowOf(deps)), signType: "SHA256" };
+  const header = {
+    version: "1.0",
+    partnerNo: partner.partnerNo,
+    respMsgId: newMessageId(),
+    respTime: rfc3339(nowOf(deps)),
+    signType: "SHA256",
+  };
   return writeEnvelope("response", { header, body }, key);
 }
 
@@ -89,7 +99,9 @@ export function payResultBody(order: SandboxOrder, now: Date): Body {
     status: reportedStatus(order, now),
     ...(order.payTime ? { payTime: rfc3339(order.payTime) } : {}),
     currency: order.currency,
-    ...(order.status === 1 || order.status === 3 ? { buyer: "sandbox-buyer", buyerId: `sb${order.orderNo.slice(-8)}` } : {}),
+    ...(order.status === 1 || order.status === 3
+      ? { buyer: "sandbox-buyer", buyerId: `sb${order.orderNo.slice(-8)}` }
+      : {}),
   };
 }
 
@@ -98,7 +110,11 @@ export function reportedStatus(order: SandboxOrder, now: Date): number {
   return order.status === 0 && order.expiresAt <= now ? 2 : order.status;
 }
 
-export async function handleGatewayRequest(deps: SandboxDeps, endpoint: Endpoint, bytes: Uint8Array): Promise<GatewayAnswer> {
+export async function handleGatewayRequest(
+  deps: SandboxDeps,
+  endpoint: Endpoint,
+  bytes: Uint8Array,
+): Promise<GatewayAnswer> {
   const fault = await takeFault(deps.db, endpoint);
   if (fault === "code9") return answer(deps, fail(9, "system error, please retry"));
   if (fault === "code22") return answer(deps, fail(22, "request to the payment institution failed, please retry"));
@@ -128,10 +144,13 @@ async function process(deps: SandboxDeps, endpoint: Endpoint, bytes: Uint8Array)
   if (!header.success) return fail(5, `invalid header: ${describeIssues(header.error)}`);
   if (header.data.partnerNo !== partner.partnerNo) return fail(3, `partner ${header.data.partnerNo} is not authorised`);
   if (!envelope.signatureValid) return fail(8, "signature invalid");
-  if (typeof envelope.body !== "object" || envelope.body === null || Array.isArray(envelope.body)) return fail(4, "required parameter empty: body");
+  if (typeof envelope.body !== "object" || envelope.body === null || Array.isArray(envelope.body))
+    return fail(4, "required parameter empty: body");
   const body = envelope.body as Body;
 
-  const missing = requiredFields[endpoint].find((name) => body[name] === undefined || body[name] === null || body[name] === "");
+  const missing = requiredFields[endpoint].find(
+    (name) => body[name] === undefined || body[name] === null || body[name] === "",
+  );
   if (missing) return fail(4, `required parameter empty: ${missing}`);
 
   if (endpoint === "payQuery") return payQuery(deps, body);
@@ -139,11 +158,21 @@ async function process(deps: SandboxDeps, endpoint: Endpoint, bytes: Uint8Array)
   return create(deps, endpoint, body, text);
 }
 
-async function create(deps: SandboxDeps, endpoint: "websiteCreate" | "jsapiCreate" | "qrcodeCreate", body: Body, requestText: string): Promise<Outcome> {
+async function create(
+  deps: SandboxDeps,
+  endpoint: "websiteCreate" | "jsapiCreate" | "qrcodeCreate",
+  body: Body,
+  requestText: string,
+): Promise<Outcome> {
   const rule = walletRules[endpoint];
   const wallet = walletSchema.safeParse(body.wallet);
   if (wallet.success && !rule.allowed.includes(wallet.data)) {
-    return fail(rule.refusal, rule.refusal === 44 ? `${wallet.data} is not enabled for this payment type` : `no ${wallet.data} account for this payment type`);
+    return fail(
+      rule.refusal,
+      rule.refusal === 44
+        ? `${wallet.data} is not enabled for this payment type`
+        : `no ${wallet.data} account for this payment type`,
+    );
   }
   const parsed = createSchemas[endpoint].safeParse(body);
   if (!parsed.success) return fail(5, `parameter invalid: ${describeIssues(parsed.error)}`);
@@ -156,7 +185,11 @@ async function create(deps: SandboxDeps, endpoint: "websiteCreate" | "jsapiCreat
   const timeout = timeoutRuleMs(input.timeoutRule ?? "12h");
   const expiresAt = new Date(start.getTime() + timeout);
   // Epoch milliseconds and a timeout the calendar can hold (a year at most).
-  if (Number.isNaN(expiresAt.getTime()) || Math.abs(start.getTime() - now.getTime()) > 366 * 86_400_000 || timeout > 366 * 86_400_000) {
+  if (
+    Number.isNaN(expiresAt.getTime()) ||
+    Math.abs(start.getTime() - now.getTime()) > 366 * 86_400_000 ||
+    timeout > 366 * 86_400_000
+  ) {
     return fail(5, "parameter invalid: orderCreate or timeoutRule is out of range");
   }
   const token = randomBytes(24).toString("base64url");
@@ -180,13 +213,17 @@ async function create(deps: SandboxDeps, endpoint: "websiteCreate" | "jsapiCreat
       },
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return fail(31, "duplicate order: partnerOrderNo already used");
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      return fail(31, "duplicate order: partnerOrderNo already used");
     throw error;
   }
   return { code: 1, msg: "success", payUrl: `${deps.baseUrl}/pay/${token}` };
 }
 
-async function findOrder(deps: SandboxDeps, by: { partnerOrderNo?: string; orderNo?: string }): Promise<SandboxOrder | null> {
+async function findOrder(
+  deps: SandboxDeps,
+  by: { partnerOrderNo?: string; orderNo?: string },
+): Promise<SandboxOrder | null> {
   // orderNo wins when both are given (API.md).
   if (by.orderNo) return deps.db.sandboxOrder.findUnique({ where: { orderNo: by.orderNo } });
   if (by.partnerOrderNo) return deps.db.sandboxOrder.findUnique({ where: { partnerOrderNo: by.partnerOrderNo } });
@@ -208,7 +245,8 @@ async function refund(deps: SandboxDeps, body: Body): Promise<Outcome> {
   if (!parsed.success) return fail(5, `parameter invalid: ${describeIssues(parsed.error)}`);
   const input = parsed.data;
   // The documentation does not list storeNo for refunds: checked only when present.
-  if (input.storeNo !== undefined && input.storeNo !== partnerOf(deps).storeNo) return fail(3, `store ${input.storeNo} is not authorised`);
+  if (input.storeNo !== undefined && input.storeNo !== partnerOf(deps).storeNo)
+    return fail(3, `store ${input.storeNo} is not authorised`);
   const order = await deps.db.sandboxOrder.findUnique({ where: { partnerOrderNo: input.partnerOrderNo } });
   if (!order) return fail(30, "order does not exist");
 
@@ -218,7 +256,14 @@ async function refund(deps: SandboxDeps, body: Body): Promise<Outcome> {
       if (earlier.orderId !== order.id) return fail(5, "parameter invalid: refundNo already used for another order");
       return earlier.answerBody as Outcome;
     }
-    const answerBody = { code: 1, msg: "success", refundNo: input.refundNo, orderAmount: input.orderAmount, currency: order.currency, status: 1 };
+    const answerBody = {
+      code: 1,
+      msg: "success",
+      refundNo: input.refundNo,
+      orderAmount: input.orderAmount,
+      currency: order.currency,
+      status: 1,
+    };
     try {
       return await deps.db.$transaction(async (tx) => {
         // One conditional update: concurrent refunds can never take more than was paid.
@@ -228,16 +273,26 @@ async function refund(deps: SandboxDeps, body: Body): Promise<Outcome> {
         });
         if (taken.count === 0) {
           const current = await tx.sandboxOrder.findUniqueOrThrow({ where: { id: order.id } });
-          if (current.status !== 1) return fail(32, `order status ${reportedStatus(current, nowOf(deps))} does not allow a refund`);
-          return fail(35, `refund exceeds the refundable amount (${current.orderAmount - current.refundedAmount} left)`);
+          if (current.status !== 1)
+            return fail(32, `order status ${reportedStatus(current, nowOf(deps))} does not allow a refund`);
+          return fail(
+            35,
+            `refund exceeds the refundable amount (${current.orderAmount - current.refundedAmount} left)`,
+          );
         }
-        await tx.sandboxRefund.create({ data: { refundNo: input.refundNo, orderId: order.id, amount: input.orderAmount, answerBody } });
-        await tx.sandboxOrder.updateMany({ where: { id: order.id, refundedAmount: order.orderAmount }, data: { status: 3 } });
+        await tx.sandboxRefund.create({
+          data: { refundNo: input.refundNo, orderId: order.id, amount: input.orderAmount, answerBody },
+        });
+        await tx.sandboxOrder.updateMany({
+          where: { id: order.id, refundedAmount: order.orderAmount },
+          data: { status: 3 },
+        });
         return answerBody;
       });
     } catch (error) {
       // The same refundNo arrived twice at once: the other one won; answer what it answered.
-      if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2002" || error.code === "P2034")) continue;
+      if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2002" || error.code === "P2034"))
+        continue;
       throw error;
     }
   }

@@ -79,7 +79,13 @@ export type JsapiCreateInput = Omit<JsapiCreateBody, Own>;
 export type QrcodeCreateInput = Omit<QrcodeCreateBody, Own>;
 export type CreateResult = { payUrl: string };
 export type PayQueryInput = { partnerOrderNo: string; orderNo?: string } | { orderNo: string; partnerOrderNo?: string };
-export type RefundInput = { partnerOrderNo: string; refundNo: string; orderAmount: number; operatorId?: string; terminalNo?: string };
+export type RefundInput = {
+  partnerOrderNo: string;
+  refundNo: string;
+  orderAmount: number;
+  operatorId?: string;
+  terminalNo?: string;
+};
 export type Notify = { result: PayResult; signedText: string };
 
 export type ScanForPayClient = ReturnType<typeof createScanForPayClient>;
@@ -101,8 +107,18 @@ export function createScanForPayClient(config: ScanForPayConfig) {
   }
 
   /** One HTTP round trip; resolves to the verified response body or throws a ScanForPayError. */
-  async function once(endpoint: Endpoint, body: Record<string, unknown>, partnerOrderNo: string | undefined): Promise<unknown> {
-    const header = { version: "1.0", partnerNo: config.partnerNo, reqMsgId: newMessageId(), reqTime: rfc3339(now()), signType: "SHA256" };
+  async function once(
+    endpoint: Endpoint,
+    body: Record<string, unknown>,
+    partnerOrderNo: string | undefined,
+  ): Promise<unknown> {
+    const header = {
+      version: "1.0",
+      partnerNo: config.partnerNo,
+      reqMsgId: newMessageId(),
+      reqTime: rfc3339(now()),
+      signType: "SHA256",
+    };
     const text = writeEnvelope("request", { header, body }, config.signKey);
     await record({ endpoint, direction: "sent", rawText: text, signatureValid: null, partnerOrderNo });
 
@@ -112,7 +128,9 @@ export function createScanForPayClient(config: ScanForPayConfig) {
         method: "POST",
         headers: { "content-type": "application/json; charset=utf-8", accept: "application/json" },
         body: text,
-        signal: config.signal ? AbortSignal.any([AbortSignal.timeout(timeoutMs), config.signal]) : AbortSignal.timeout(timeoutMs),
+        signal: config.signal
+          ? AbortSignal.any([AbortSignal.timeout(timeoutMs), config.signal])
+          : AbortSignal.timeout(timeoutMs),
         cache: "no-store",
       });
     } catch (error) {
@@ -123,7 +141,9 @@ export function createScanForPayClient(config: ScanForPayConfig) {
           ? `no answer from ScanForPay within ${timeoutMs} ms`
           : `could not reach ScanForPay: ${describeCause(error)}`;
       await record({ endpoint, direction: "received", rawText: `(${message})`, signatureValid: null, partnerOrderNo });
-      throw new ScanForPayError(timedOut ? "timeout" : "network", `${endpoints[endpoint]}: ${message}`, { cause: error });
+      throw new ScanForPayError(timedOut ? "timeout" : "network", `${endpoints[endpoint]}: ${message}`, {
+        cause: error,
+      });
     }
 
     let rawText: string;
@@ -133,29 +153,67 @@ export function createScanForPayClient(config: ScanForPayConfig) {
       rawText = decoded;
     } catch (error) {
       const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-      const message = timedOut ? `the answer did not finish within ${timeoutMs} ms` : `unreadable answer: ${describeCause(error)}`;
-      await record({ endpoint, direction: "received", rawText: `(${message})`, signatureValid: null, partnerOrderNo, httpStatus: response.status });
-      throw new ScanForPayError(timedOut ? "timeout" : "malformed", `${endpoints[endpoint]}: ${message}`, { httpStatus: response.status, cause: error });
+      const message = timedOut
+        ? `the answer did not finish within ${timeoutMs} ms`
+        : `unreadable answer: ${describeCause(error)}`;
+      await record({
+        endpoint,
+        direction: "received",
+        rawText: `(${message})`,
+        signatureValid: null,
+        partnerOrderNo,
+        httpStatus: response.status,
+      });
+      throw new ScanForPayError(timedOut ? "timeout" : "malformed", `${endpoints[endpoint]}: ${message}`, {
+        httpStatus: response.status,
+        cause: error,
+      });
     }
 
     const envelope = readEnvelope(rawText, "response", config.signKey);
-    await record({ endpoint, direction: "received", rawText, signatureValid: envelope.ok ? envelope.signatureValid : null, partnerOrderNo, httpStatus: response.status });
+    await record({
+      endpoint,
+      direction: "received",
+      rawText,
+      signatureValid: envelope.ok ? envelope.signatureValid : null,
+      partnerOrderNo,
+      httpStatus: response.status,
+    });
     if (!response.ok) {
-      throw new ScanForPayError("http", `${endpoints[endpoint]}: HTTP ${response.status}`, { httpStatus: response.status, rawText });
+      throw new ScanForPayError("http", `${endpoints[endpoint]}: HTTP ${response.status}`, {
+        httpStatus: response.status,
+        rawText,
+      });
     }
-    if (!envelope.ok) throw new ScanForPayError("malformed", `${endpoints[endpoint]}: malformed answer (${envelope.detail})`, { rawText });
-    if (!envelope.signatureValid) throw new ScanForPayError("signature", `${endpoints[endpoint]}: the answer's signature does not verify`, { rawText });
+    if (!envelope.ok)
+      throw new ScanForPayError("malformed", `${endpoints[endpoint]}: malformed answer (${envelope.detail})`, {
+        rawText,
+      });
+    if (!envelope.signatureValid)
+      throw new ScanForPayError("signature", `${endpoints[endpoint]}: the answer's signature does not verify`, {
+        rawText,
+      });
     const headerCheck = responseHeaderSchema.safeParse(envelope.header);
     if (!headerCheck.success || headerCheck.data.partnerNo !== config.partnerNo) {
-      throw new ScanForPayError("malformed", `${endpoints[endpoint]}: the answer's header is not for partner ${config.partnerNo}`, { rawText });
+      throw new ScanForPayError(
+        "malformed",
+        `${endpoints[endpoint]}: the answer's header is not for partner ${config.partnerNo}`,
+        { rawText },
+      );
     }
     const result = resultSchema.safeParse(envelope.body);
-    if (!result.success) throw new ScanForPayError("malformed", `${endpoints[endpoint]}: the answer has no result code`, { rawText });
+    if (!result.success)
+      throw new ScanForPayError("malformed", `${endpoints[endpoint]}: the answer has no result code`, { rawText });
     if (result.data.code !== 1) throw businessError(result.data.code, result.data.msg, rawText);
     return envelope.body;
   }
 
-  async function call<S extends z.ZodType>(endpoint: Endpoint, body: Record<string, unknown>, schema: S, retry: boolean): Promise<z.infer<S>> {
+  async function call<S extends z.ZodType>(
+    endpoint: Endpoint,
+    body: Record<string, unknown>,
+    schema: S,
+    retry: boolean,
+  ): Promise<z.infer<S>> {
     const clean = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
     const partnerOrderNo = typeof clean.partnerOrderNo === "string" ? clean.partnerOrderNo : undefined;
     const attempts = retry ? maxAttempts : 1;
@@ -164,13 +222,18 @@ export function createScanForPayClient(config: ScanForPayConfig) {
         const answer = await once(endpoint, clean, partnerOrderNo);
         const parsed = schema.safeParse(answer);
         if (!parsed.success) {
-          throw new ScanForPayError("malformed", `${endpoints[endpoint]}: unexpected answer (${parsed.error.issues.map((i) => i.path.join(".") || i.message).join(", ")})`, {
-            rawText: JSON.stringify(answer),
-          });
+          throw new ScanForPayError(
+            "malformed",
+            `${endpoints[endpoint]}: unexpected answer (${parsed.error.issues.map((i) => i.path.join(".") || i.message).join(", ")})`,
+            {
+              rawText: JSON.stringify(answer),
+            },
+          );
         }
         return parsed.data;
       } catch (error) {
-        if (!(error instanceof ScanForPayError) || !error.retryable || attempt >= attempts || config.signal?.aborted) throw error;
+        if (!(error instanceof ScanForPayError) || !error.retryable || attempt >= attempts || config.signal?.aborted)
+          throw error;
         await pause(retryDelayMs * 2 ** (attempt - 1), config.signal);
         if (config.signal?.aborted) throw error;
       }
@@ -213,11 +276,14 @@ export function createScanForPayClient(config: ScanForPayConfig) {
     parseNotify(rawText: string): Notify {
       const envelope = readEnvelope(rawText, "response", config.signKey);
       if (!envelope.ok) throw new ScanForPayError("malformed", `notify: ${envelope.detail}`, { rawText });
-      if (!envelope.signatureValid) throw new ScanForPayError("signature", "notify: the signature does not verify", { rawText });
+      if (!envelope.signatureValid)
+        throw new ScanForPayError("signature", "notify: the signature does not verify", { rawText });
       const header = responseHeaderSchema.safeParse(envelope.header);
-      if (!header.success || header.data.partnerNo !== config.partnerNo) throw new ScanForPayError("malformed", `notify: not for partner ${config.partnerNo}`, { rawText });
+      if (!header.success || header.data.partnerNo !== config.partnerNo)
+        throw new ScanForPayError("malformed", `notify: not for partner ${config.partnerNo}`, { rawText });
       const parsed = payResultSchema.safeParse(envelope.body);
-      if (!parsed.success || parsed.data.code !== 1) throw new ScanForPayError("malformed", "notify: the body is not a successful payment result", { rawText });
+      if (!parsed.success || parsed.data.code !== 1)
+        throw new ScanForPayError("malformed", "notify: the body is not a successful payment result", { rawText });
       return { result: parsed.data, signedText: envelope.signedText };
     },
   };

@@ -28,10 +28,20 @@ export class ScanForPayError extends Error {
 
   /** The request may have reached the gateway and been acted on. */
   get stateUnknown(): boolean {
-    return this.kind === "timeout" || this.kind === "network" || this.kind === "malformed" || this.kind === "signature" || this.code === ResultCode.RESULT_TIMEOUT;
+    return (
+      this.kind === "timeout" ||
+      this.kind === "network" ||
+      this.kind === "malformed" ||
+      this.kind === "signature" ||
+      this.code === ResultCode.RESULT_TIMEOUT
+    );
   }
 }
 
 export function businessError(code: number, msg: string, rawText: string): ScanForPayError {
-  return new ScanForPayError("business", `ScanForPay answered code ${code} (${msg}): ${describeCode(code)}`, { code, msg, rawText });
+  return new ScanForPayError("business", `ScanForPay answered code ${code} (${msg}): ${describeCode(code)}`, {
+    code,
+    msg,
+    rawText,
+  });
 }

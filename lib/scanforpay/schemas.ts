@@ -6,7 +6,8 @@ const str = (max: number) => z.string().max(max);
 const amount = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const positiveAmount = amount.min(1);
 /** Absent, null or "" count as not given for optional fields (PHP sends "" for unset ones). */
-const opt = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === null || v === "" ? undefined : v), schema.optional());
+const opt = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === null || v === "" ? undefined : v), schema.optional());
 
 export const walletSchema = z.enum(["Alipay", "AlipayHK", "Wechat"]);
 export type GatewayWallet = z.infer<typeof walletSchema>;
@@ -22,7 +23,10 @@ export const requestHeaderSchema = z
     requestTime: opt(str(40)),
     signType: z.literal("SHA256"),
   })
-  .refine((h) => h.reqTime !== undefined || h.requestTime !== undefined, { message: "reqTime is required", path: ["reqTime"] });
+  .refine((h) => h.reqTime !== undefined || h.requestTime !== undefined, {
+    message: "reqTime is required",
+    path: ["reqTime"],
+  });
 
 export const responseHeaderSchema = z.object({
   version: z.string(),
@@ -35,7 +39,9 @@ export const responseHeaderSchema = z.object({
 
 // ---- request bodies ----
 /** An http(s) URL of at most 200 characters: never javascript: or data: (the browser is sent there). */
-const webUrl = str(200).refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), { message: "must be an http(s) URL" });
+const webUrl = str(200).refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), {
+  message: "must be an http(s) URL",
+});
 
 const common = {
   storeNo: str(15).min(1),
@@ -115,7 +121,12 @@ export const resultSchema = z.object({ code: z.number().int(), msg: z.string().d
 
 /** The customer is sent to payUrl: only an https (or, for a local sandbox, http) address. */
 export const createResultSchema = resultSchema.extend({
-  payUrl: z.string().max(2048).refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), { message: "payUrl must be an http(s) URL" }),
+  payUrl: z
+    .string()
+    .max(2048)
+    .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), {
+      message: "payUrl must be an http(s) URL",
+    }),
 });
 
 /** 0 to be paid · 1 success · 2 fail · 3 refunded */

@@ -4,7 +4,9 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 
 export function sign(text: string, key: string): string {
-  return createHash("sha256").update(text + key, "utf8").digest("hex");
+  return createHash("sha256")
+    .update(text + key, "utf8")
+    .digest("hex");
 }
 
 const HEX_64 = /^[0-9a-f]{64}$/;

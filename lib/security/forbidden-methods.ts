@@ -18,13 +18,21 @@ export function refuseForbiddenMethods(): void {
     if (event === "request") {
       const [request, response] = args as [http.IncomingMessage, http.ServerResponse];
       if (FORBIDDEN_METHODS.has((request.method ?? "").toUpperCase())) {
-        response.writeHead(405, { "content-type": "text/plain; charset=utf-8", allow: "GET, HEAD, POST, OPTIONS", "x-content-type-options": "nosniff" });
+        response.writeHead(405, {
+          "content-type": "text/plain; charset=utf-8",
+          allow: "GET, HEAD, POST, OPTIONS",
+          "x-content-type-options": "nosniff",
+        });
         response.end(`method ${request.method} is not allowed\n`);
         return true;
       }
     }
 
-    return (original as (this: http.Server, event: string | symbol, ...rest: unknown[]) => boolean).call(this, event, ...args);
+    return (original as (this: http.Server, event: string | symbol, ...rest: unknown[]) => boolean).call(
+      this,
+      event,
+      ...args,
+    );
   } as Emit & { [GUARDED]?: true };
   guarded[GUARDED] = true;
   http.Server.prototype.emit = guarded;

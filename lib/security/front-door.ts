@@ -28,21 +28,31 @@ export function decodedOrNull(raw: string, form = false): string | null {
   }
 }
 
-export function frontDoor(request: { method: string; pathname: string; search: string; headers: Pick<Headers, "get"> }): Refusal | null {
-  if (!(ALLOWED_METHODS as readonly string[]).includes(request.method)) return { status: 405, message: `method ${request.method.slice(0, 20)} is not allowed` };
-  if (request.pathname.length > 2048 || decodedOrNull(request.pathname) === null) return { status: 400, message: "the path is not valid" };
+export function frontDoor(request: {
+  method: string;
+  pathname: string;
+  search: string;
+  headers: Pick<Headers, "get">;
+}): Refusal | null {
+  if (!(ALLOWED_METHODS as readonly string[]).includes(request.method))
+    return { status: 405, message: `method ${request.method.slice(0, 20)} is not allowed` };
+  if (request.pathname.length > 2048 || decodedOrNull(request.pathname) === null)
+    return { status: 400, message: "the path is not valid" };
   if (request.search.length > 4096) return { status: 400, message: "the query string is too long" };
   // A query is read leniently (the framework's URLSearchParams turns bad bytes into U+FFFD, and
   // campaign links and wallets add all sorts): only a NUL or a control character is refused,
   // since that could reach the database.
   for (const [key, value] of new URLSearchParams(request.search)) {
-    if (CONTROL.test(key) || CONTROL.test(value)) return { status: 400, message: "the query string holds a control character" };
+    if (CONTROL.test(key) || CONTROL.test(value))
+      return { status: 400, message: "the query string holds a control character" };
   }
 
   const length = request.headers.get("content-length");
-  if (length !== null && (!/^\d{1,12}$/.test(length) || Number(length) > MAX_BODY_BYTES)) return { status: 413, message: `the body is larger than ${MAX_BODY_BYTES} bytes` };
+  if (length !== null && (!/^\d{1,12}$/.test(length) || Number(length) > MAX_BODY_BYTES))
+    return { status: 413, message: `the body is larger than ${MAX_BODY_BYTES} bytes` };
   const type = request.headers.get("content-type") ?? "";
-  if (/^multipart\/form-data/i.test(type) && !/;\s*boundary=("[^"]{1,70}"|[^\s;"]{1,70})/i.test(type)) return { status: 400, message: "multipart/form-data needs a boundary" };
+  if (/^multipart\/form-data/i.test(type) && !/;\s*boundary=("[^"]{1,70}"|[^\s;"]{1,70})/i.test(type))
+    return { status: 400, message: "multipart/form-data needs a boundary" };
   return null;
 }
 
@@ -57,7 +67,8 @@ export function frontDoor(request: { method: string; pathname: string; search: s
  */
 export function actionRefusal(contentType: string, encoded: string | null): Refusal | null {
   const multipart = /^multipart\/form-data/i.test(contentType);
-  if (!multipart && !/^text\/plain/i.test(contentType)) return { status: 400, message: "a server action takes a form or a JSON array" };
+  if (!multipart && !/^text\/plain/i.test(contentType))
+    return { status: 400, message: "a server action takes a form or a JSON array" };
   if (encoded === null) return multipart ? null : { status: 400, message: "the action's arguments are missing" };
   if (encoded.length > 16_384) return { status: 400, message: "the action's arguments are too long" };
   let args: unknown;
@@ -67,7 +78,9 @@ export function actionRefusal(contentType: string, encoded: string | null): Refu
     return { status: 400, message: "the action's arguments are not valid" };
   }
   const reference = multipart ? /^\$(K\d{1,4}|undefined|\$.*)$/s : /^\$(undefined|\$.*)$/s;
-  return Array.isArray(args) && args.length <= 4 && plain(args, 0, reference) ? null : { status: 400, message: "the action's arguments are not valid" };
+  return Array.isArray(args) && args.length <= 4 && plain(args, 0, reference)
+    ? null
+    : { status: 400, message: "the action's arguments are not valid" };
 }
 
 /**
@@ -79,14 +92,16 @@ export function actionRefusal(contentType: string, encoded: string | null): Refu
 export function formActionRefusal(form: FormData): Refusal | null {
   for (const [name, value] of form.entries()) {
     if (!/^\$ACTION_\d+:\d+$/.test(name)) continue;
-    if (typeof value !== "string" || value.length > 16_384) return { status: 400, message: "the form's action fields are not valid" };
+    if (typeof value !== "string" || value.length > 16_384)
+      return { status: 400, message: "the form's action fields are not valid" };
     let parsed: unknown;
     try {
       parsed = JSON.parse(value);
     } catch {
       return { status: 400, message: "the form's action fields are not valid" };
     }
-    if (!plain(parsed, 0, /^\$(@\d{1,4}|K\d{1,4}|undefined|\$.*)$/s)) return { status: 400, message: "the form's action fields are not valid" };
+    if (!plain(parsed, 0, /^\$(@\d{1,4}|K\d{1,4}|undefined|\$.*)$/s))
+      return { status: 400, message: "the form's action fields are not valid" };
   }
   return null;
 }
@@ -96,6 +111,7 @@ function plain(value: unknown, depth: number, reference: RegExp): boolean {
   if (typeof value === "string") return !value.startsWith("$") || reference.test(value);
   if (value === null || typeof value === "number" || typeof value === "boolean") return true;
   if (Array.isArray(value)) return value.length <= 32 && value.every((v) => plain(v, depth + 1, reference));
-  if (typeof value === "object") return Object.keys(value).length <= 32 && Object.values(value).every((v) => plain(v, depth + 1, reference));
+  if (typeof value === "object")
+    return Object.keys(value).length <= 32 && Object.values(value).every((v) => plain(v, depth + 1, reference));
   return false;
 }

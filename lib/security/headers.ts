@@ -38,7 +38,12 @@ export function contentSecurityPolicy(options: Pick<SecurityHeaderOptions, "nonc
  * form posted before JavaScript loaded, which the framework refuses as a cross-site action).
  */
 export function isSecretUrl(pathname: string): boolean {
-  return /^\/orders\/(?!lookup(\/|$))/.test(pathname) || pathname.startsWith("/api/orders/") || pathname.startsWith("/api/scanforpay/return") || pathname.startsWith("/sandbox/");
+  return (
+    /^\/orders\/(?!lookup(\/|$))/.test(pathname) ||
+    pathname.startsWith("/api/orders/") ||
+    pathname.startsWith("/api/scanforpay/return") ||
+    pathname.startsWith("/sandbox/")
+  );
 }
 
 export function securityHeaders(options: SecurityHeaderOptions): Record<string, string> {

@@ -8,19 +8,30 @@ import { expect, test } from "./fixtures";
 const root = path.resolve(__dirname, "../..");
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)],
+  );
 }
 
 /** URL of a page or route file: route groups dropped, dynamic segments filled in. */
 function urlOf(file: string, base: string): string {
-  const rel = path.relative(path.join(root, "app"), path.dirname(file)).split(path.sep).filter((s) => !/^\(.*\)$/.test(s));
+  const rel = path
+    .relative(path.join(root, "app"), path.dirname(file))
+    .split(path.sep)
+    .filter((s) => !/^\(.*\)$/.test(s));
   return "/" + rel.map((s) => (s.startsWith("[") ? "HG-AAAA-AAAA" : s)).join("/") + (base ? `/${base}` : "");
 }
 
-const pages = files(path.join(root, "app/admin")).filter((f) => f.endsWith("page.tsx") && !f.includes(`${path.sep}login${path.sep}`)).map((f) => urlOf(f, ""));
-const apis = files(path.join(root, "app/api/admin")).filter((f) => f.endsWith("route.ts")).map((f) => urlOf(f, ""));
+const pages = files(path.join(root, "app/admin"))
+  .filter((f) => f.endsWith("page.tsx") && !f.includes(`${path.sep}login${path.sep}`))
+  .map((f) => urlOf(f, ""));
+const apis = files(path.join(root, "app/api/admin"))
+  .filter((f) => f.endsWith("route.ts"))
+  .map((f) => urlOf(f, ""));
 
-test("every admin page redirects to the login, every admin API answers 401, when logged out", async ({ request }, testInfo) => {
+test("every admin page redirects to the login, every admin API answers 401, when logged out", async ({
+  request,
+}, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "once is enough");
   expect(pages).toEqual(expect.arrayContaining(["/admin", "/admin/orders", "/admin/orders/HG-AAAA-AAAA"]));
   expect(apis.length).toBeGreaterThan(0);
@@ -44,11 +55,20 @@ test("a wrong password is refused", async ({ page }, testInfo) => {
   await expect(page).toHaveURL(/\/admin\/login$/);
 });
 
-test("log in, find an order by email, refund part then the rest; the gateway agrees", async ({ page, request }, testInfo) => {
+test("log in, find an order by email, refund part then the rest; the gateway agrees", async ({
+  page,
+  request,
+}, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "desktop");
   const email = `refund-${Date.now()}@example.com`;
-  const placed = await (await request.post("/api/orders", { data: { items: [{ slug: "silk-fan", quantity: 1 }], email, wallet: "AlipayHK" } })).json();
-  await request.post(`/sandbox/scanforpay/control/orders/${placed.partnerOrderNo}`, { data: { outcome: "success", notify: "none" } });
+  const placed = await (
+    await request.post("/api/orders", {
+      data: { items: [{ slug: "silk-fan", quantity: 1 }], email, wallet: "AlipayHK" },
+    })
+  ).json();
+  await request.post(`/sandbox/scanforpay/control/orders/${placed.partnerOrderNo}`, {
+    data: { outcome: "success", notify: "none" },
+  });
   await request.get(`/api/scanforpay/return?partnerOrderNo=${placed.partnerOrderNo}`, { maxRedirects: 0 });
 
   await page.goto("/admin/orders");

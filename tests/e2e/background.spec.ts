@@ -14,7 +14,9 @@ test.describe.configure({ mode: "serial" });
 type Placed = { orderNo: string; partnerOrderNo: string; orderUrl: string; statusUrl: string };
 
 async function place(request: APIRequestContext, wallet: "AlipayHK" | "Alipay", slug = "silk-fan"): Promise<Placed> {
-  const response = await request.post("/api/orders", { data: { items: [{ slug, quantity: 1 }], email: "cron@example.com", wallet } });
+  const response = await request.post("/api/orders", {
+    data: { items: [{ slug, quantity: 1 }], email: "cron@example.com", wallet },
+  });
   expect(response.status()).toBe(201);
   return response.json() as Promise<Placed>;
 }
@@ -26,12 +28,20 @@ async function pageStatus(request: APIRequestContext, orderUrl: string): Promise
 }
 
 const gatewaySays = async (request: APIRequestContext, partnerOrderNo: string) =>
-  (await (await request.get(`/sandbox/scanforpay/control/orders/${partnerOrderNo}`)).json()) as { status: number; state: string; refundedAmount: number };
+  (await (await request.get(`/sandbox/scanforpay/control/orders/${partnerOrderNo}`)).json()) as {
+    status: number;
+    state: string;
+    refundedAmount: number;
+  };
 
-test("a payment whose notify is lost: still pending until the cron route runs, then paid", async ({ request }, testInfo) => {
+test("a payment whose notify is lost: still pending until the cron route runs, then paid", async ({
+  request,
+}, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "API only");
   const placed = await place(request, "AlipayHK");
-  const paid = await request.post(`/sandbox/scanforpay/control/orders/${placed.partnerOrderNo}`, { data: { outcome: "success", notify: "none" } });
+  const paid = await request.post(`/sandbox/scanforpay/control/orders/${placed.partnerOrderNo}`, {
+    data: { outcome: "success", notify: "none" },
+  });
   expect(paid.status()).toBe(200);
   expect(await pageStatus(request, placed.orderUrl)).toBe("pending");
   if (serverless) {
@@ -50,7 +60,10 @@ test("a payment whose notify is lost: still pending until the cron route runs, t
     .toBe("paid");
 });
 
-test("a payment made twice: the second is refunded through the gateway by reconciliation", async ({ page, request }, testInfo) => {
+test("a payment made twice: the second is refunded through the gateway by reconciliation", async ({
+  page,
+  request,
+}, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "desktop flow");
   // First attempt: placed headlessly and left on the gateway's page.
   const placed = await place(request, "AlipayHK", "harbour-tote");
@@ -62,7 +75,9 @@ test("a payment made twice: the second is refunded through the gateway by reconc
   await page.getByRole("button", { name: "Pay HK$198.00" }).click();
   await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", "paid", { timeout: 15_000 });
   // Then the first one is paid too (a second phone, say), and its notify is lost.
-  await request.post(`/sandbox/scanforpay/control/orders/${placed.partnerOrderNo}`, { data: { outcome: "success", notify: "none" } });
+  await request.post(`/sandbox/scanforpay/control/orders/${placed.partnerOrderNo}`, {
+    data: { outcome: "success", notify: "none" },
+  });
   expect((await gatewaySays(request, placed.partnerOrderNo)).state).toBe("paid");
   await expect
     .poll(async () => {
@@ -81,11 +96,20 @@ test("the sandbox's notify cron answers a bounded pass's report", async ({ reque
   expect(await cron.json()).toMatchObject({ attempts: expect.any(Number), left: expect.any(Number), outOfTime: false });
 });
 
-test("the merchant opening an unpaid order re-queries it; the dashboard says when reconciliation last ran", async ({ page, request }, testInfo) => {
+test("the merchant opening an unpaid order re-queries it; the dashboard says when reconciliation last ran", async ({
+  page,
+  request,
+}, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "desktop");
   // Paid at the gateway, its notify lost, the customer never back: only the merchant looks.
-  const placed = await (await request.post("/api/orders", { data: { items: [{ slug: "silk-fan", quantity: 1 }], email: "requery@example.com", wallet: "AlipayHK" } })).json();
-  await request.post(`/sandbox/scanforpay/control/orders/${placed.partnerOrderNo}`, { data: { outcome: "success", notify: "none" } });
+  const placed = await (
+    await request.post("/api/orders", {
+      data: { items: [{ slug: "silk-fan", quantity: 1 }], email: "requery@example.com", wallet: "AlipayHK" },
+    })
+  ).json();
+  await request.post(`/sandbox/scanforpay/control/orders/${placed.partnerOrderNo}`, {
+    data: { outcome: "success", notify: "none" },
+  });
   await page.goto("/admin/login");
   await page.getByLabel("Email").fill("admin@example.com");
   await page.getByLabel("Password").fill("sandbox-admin");

@@ -7,7 +7,9 @@ import { expect, test } from "./fixtures";
 const staticDir = path.resolve(__dirname, "../../.next/static");
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)],
+  );
 }
 
 test("client bundles carry no secret and no server-only configuration", ({}, testInfo) => {
@@ -17,6 +19,7 @@ test("client bundles carry no secret and no server-only configuration", ({}, tes
   const forbidden = ["SCANFORPAY_SIGN_KEY", "SESSION_SECRET", "sandbox-only-secret", "DATABASE_URL", "PrismaClient"];
   for (const file of scripts) {
     const text = readFileSync(file, "utf8");
-    for (const needle of forbidden) expect(text.includes(needle), `${needle} in ${path.relative(staticDir, file)}`).toBe(false);
+    for (const needle of forbidden)
+      expect(text.includes(needle), `${needle} in ${path.relative(staticDir, file)}`).toBe(false);
   }
 });

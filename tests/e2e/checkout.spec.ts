@@ -12,7 +12,11 @@ const messages = (page: Page, locale: string | undefined) => (locale === "zh-HK"
 /** Puts a product in the cart and fills the checkout's contact details. */
 async function toCheckout(page: Page, slug = "silk-fan", email = "buyer@example.com") {
   await page.goto(`/products/${slug}`);
-  await page.locator("form").filter({ has: page.locator('input[name="slug"]') }).getByRole("button").click();
+  await page
+    .locator("form")
+    .filter({ has: page.locator('input[name="slug"]') })
+    .getByRole("button")
+    .click();
   await expect(page.getByTestId("cart-count")).toHaveText("1");
   await page.goto("/checkout");
   await page.locator('input[name="email"]').fill(email);
@@ -24,7 +28,9 @@ async function expectOrderStatus(page: Page, status: string) {
 }
 
 for (const wallet of ["AlipayHK", "Alipay"] as const) {
-  test(`desktop website payment with ${wallet}: hosted checkout, pay, back at the shop, paid`, async ({ page }, testInfo) => {
+  test(`desktop website payment with ${wallet}: hosted checkout, pay, back at the shop, paid`, async ({
+    page,
+  }, testInfo) => {
     test.skip(testInfo.project.name !== "desktop", "desktop flow");
     await toCheckout(page);
     await page.getByRole("radio", { name: new RegExp(`^${wallet}\\b`) }).check();
@@ -64,7 +70,10 @@ test.describe("inside Alipay", () => {
   });
 });
 
-test("desktop WeChat Pay: our QR page, paid from the phone, the page moves on by itself", async ({ page, context }, testInfo) => {
+test("desktop WeChat Pay: our QR page, paid from the phone, the page moves on by itself", async ({
+  page,
+  context,
+}, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "desktop flow");
   await toCheckout(page, "harbour-tote");
   await page.getByRole("radio", { name: /WeChat Pay/ }).check();
@@ -109,22 +118,36 @@ test("a failed payment: the shop says so and offers another try", async ({ page 
   await expect(page.getByRole("button", { name: en.checkout.pay.replace("{amount}", "HK$138.00") })).toBeVisible();
 });
 
-test("POST /api/orders places an order headlessly and answers clearly when it cannot", async ({ request }, testInfo) => {
+test("POST /api/orders places an order headlessly and answers clearly when it cannot", async ({
+  request,
+}, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "API only");
-  const placed = await request.post("/api/orders", { data: { items: [{ slug: "silk-fan", quantity: 2 }], email: "api@example.com", wallet: "Alipay" } });
+  const placed = await request.post("/api/orders", {
+    data: { items: [{ slug: "silk-fan", quantity: 2 }], email: "api@example.com", wallet: "Alipay" },
+  });
   expect(placed.status()).toBe(201);
   const body = await placed.json();
-  expect(body).toMatchObject({ orderNo: expect.stringMatching(/^HG-/), flow: "website", wallet: "Alipay", payUrl: expect.stringContaining("/sandbox/scanforpay/pay/") });
+  expect(body).toMatchObject({
+    orderNo: expect.stringMatching(/^HG-/),
+    flow: "website",
+    wallet: "Alipay",
+    payUrl: expect.stringContaining("/sandbox/scanforpay/pay/"),
+  });
   expect(body.partnerOrderNo).toMatch(/^[0-9a-f]{32}$/);
   expect(await (await request.get(body.statusUrl)).json()).toEqual({ status: "pending" });
   expect((await request.get(`/api/orders/${body.orderNo}/status?t=wrong`)).status()).toBe(404);
 
   expect((await request.post("/api/orders", { data: "not json" })).status()).toBe(400);
-  const unknown = await request.post("/api/orders", { data: { items: [{ slug: "nope", quantity: 1 }], email: "api@example.com", wallet: "Alipay" } });
+  const unknown = await request.post("/api/orders", {
+    data: { items: [{ slug: "nope", quantity: 1 }], email: "api@example.com", wallet: "Alipay" },
+  });
   expect(unknown.status()).toBe(400);
   expect(await unknown.json()).toMatchObject({ code: "unknown_product" });
   const phoneWechat = await request.post("/api/orders", {
-    headers: { "user-agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1" },
+    headers: {
+      "user-agent":
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1",
+    },
     data: { items: [{ slug: "silk-fan", quantity: 1 }], email: "api@example.com", wallet: "Wechat" },
   });
   expect(phoneWechat.status()).toBe(400);
@@ -132,12 +155,21 @@ test("POST /api/orders places an order headlessly and answers clearly when it ca
 
   // A gateway fault at create: 502, the order kept, a retry on the order works.
   await request.post("/sandbox/scanforpay/control/faults", { data: { kind: "code22", count: 1, scope: "create" } });
-  const faulted = await request.post("/api/orders", { data: { items: [{ slug: "silk-fan", quantity: 1 }], email: "api@example.com", wallet: "AlipayHK" } });
+  const faulted = await request.post("/api/orders", {
+    data: { items: [{ slug: "silk-fan", quantity: 1 }], email: "api@example.com", wallet: "AlipayHK" },
+  });
   expect(faulted.status()).toBe(502);
-  expect(await faulted.json()).toMatchObject({ payUrl: null, retryable: true, orderUrl: expect.stringContaining("/orders/HG-") });
+  expect(await faulted.json()).toMatchObject({
+    payUrl: null,
+    retryable: true,
+    orderUrl: expect.stringContaining("/orders/HG-"),
+  });
 
   // The return of an unknown payment is a friendly page, never a 500.
-  const strange = await request.post("/api/scanforpay/return", { form: { partnerOrderNo: "does-not-exist" }, maxRedirects: 0 });
+  const strange = await request.post("/api/scanforpay/return", {
+    form: { partnerOrderNo: "does-not-exist" },
+    maxRedirects: 0,
+  });
   expect(strange.status()).toBe(303);
   expect(strange.headers().location).toBe("/orders/lookup?notice=unknown-payment");
   const badNotify = await request.post("/api/scanforpay/notify", { data: "{}" });
@@ -147,9 +179,16 @@ test("POST /api/orders places an order headlessly and answers clearly when it ca
 
 test.describe("before JavaScript has loaded", () => {
   test.use({ javaScriptEnabled: false });
-  test("the order page's pay-again form still works (its Referrer-Policy keeps the Origin the action needs)", async ({ page, request }, testInfo) => {
+  test("the order page's pay-again form still works (its Referrer-Policy keeps the Origin the action needs)", async ({
+    page,
+    request,
+  }, testInfo) => {
     test.skip(testInfo.project.name !== "desktop", "desktop flow");
-    const placed = await (await request.post("/api/orders", { data: { items: [{ slug: "silk-fan", quantity: 1 }], email: "nojs@example.com", wallet: "AlipayHK" } })).json();
+    const placed = await (
+      await request.post("/api/orders", {
+        data: { items: [{ slug: "silk-fan", quantity: 1 }], email: "nojs@example.com", wallet: "AlipayHK" },
+      })
+    ).json();
     await page.goto(placed.orderUrl);
     await page.getByRole("radio", { name: /^Alipay\b/ }).check();
     await page.getByRole("button", { name: en.checkout.pay.replace("{amount}", "HK$228.00") }).click();

@@ -5,14 +5,20 @@ import { expect, test as base, type BrowserContext } from "@playwright/test";
 export * from "@playwright/test";
 
 async function watchCsp(context: BrowserContext, violations: string[]) {
-  await context.exposeBinding("__reportCspViolation", ({ page }, text: string) => void violations.push(`${page.url()}: ${text}`));
+  await context.exposeBinding(
+    "__reportCspViolation",
+    ({ page }, text: string) => void violations.push(`${page.url()}: ${text}`),
+  );
   await context.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
-      (window as unknown as { __reportCspViolation(text: string): void }).__reportCspViolation(`${event.violatedDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`);
+      (window as unknown as { __reportCspViolation(text: string): void }).__reportCspViolation(
+        `${event.violatedDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`,
+      );
     });
   });
   context.on("console", (message) => {
-    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) violations.push(`${message.page()?.url() ?? "?"}: ${message.text()}`);
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text()))
+      violations.push(`${message.page()?.url() ?? "?"}: ${message.text()}`);
   });
 }
 

@@ -12,7 +12,9 @@ const root = path.resolve(__dirname, "../..");
 const SLOW_MS = 2_000;
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)],
+  );
 }
 
 /** Every page and route handler, as a URL template: /products/[slug], /sandbox/scanforpay/api/[...path]. */
@@ -20,8 +22,14 @@ function routeTemplates(): { template: string; kind: "page" | "route" }[] {
   return filesUnder(path.join(root, "app"))
     .filter((f) => /[/\\](page\.tsx|route\.ts)$/.test(f))
     .map((file) => {
-      const segments = path.relative(path.join(root, "app"), path.dirname(file)).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s));
-      return { template: `/${segments.join("/")}`, kind: file.endsWith("page.tsx") ? ("page" as const) : ("route" as const) };
+      const segments = path
+        .relative(path.join(root, "app"), path.dirname(file))
+        .split(path.sep)
+        .filter((s) => s && !/^\(.*\)$/.test(s));
+      return {
+        template: `/${segments.join("/")}`,
+        kind: file.endsWith("page.tsx") ? ("page" as const) : ("route" as const),
+      };
     });
 }
 
@@ -45,7 +53,9 @@ const SEGMENT_VALUES = [
 
 function expand(template: string): string[] {
   if (!/\[/.test(template)) return [template];
-  return SEGMENT_VALUES.map((value) => template.replace(/\[\.\.\.[^\]]+\]/g, `${value}/${value}`).replace(/\[[^\]]+\]/g, value));
+  return SEGMENT_VALUES.map((value) =>
+    template.replace(/\[\.\.\.[^\]]+\]/g, `${value}/${value}`).replace(/\[[^\]]+\]/g, value),
+  );
 }
 
 const QUERIES = [
@@ -71,8 +81,14 @@ const BODIES: { type?: string; body: string | Buffer }[] = [
   { type: "application/json", body: "null" },
   { type: "application/json", body: deepJson },
   { type: "application/json", body: '{"__proto__":{"admin":true},"constructor":{"prototype":{"x":1}}}' },
-  { type: "application/json", body: '{"items":[{"slug":"silk-fan","quantity":1e309}],"email":"a@b.c","wallet":"Alipay"}' },
-  { type: "application/json", body: '{"items":[{"slug":"silk-fan\\u0000","quantity":-1}],"email":"\\ud800@x.y","wallet":["Alipay"]}' },
+  {
+    type: "application/json",
+    body: '{"items":[{"slug":"silk-fan","quantity":1e309}],"email":"a@b.c","wallet":"Alipay"}',
+  },
+  {
+    type: "application/json",
+    body: '{"items":[{"slug":"silk-fan\\u0000","quantity":-1}],"email":"\\ud800@x.y","wallet":["Alipay"]}',
+  },
   { type: "application/json", body: '{"outcome":"success","notify":"\\u0000"}' },
   { type: "application/json", body: '{"kind":"code9","count":1e9}' },
   { type: "application/json", body: Buffer.from([0xff, 0xfe, 0xfd, 0x00, 0x7b]) },
@@ -80,8 +96,14 @@ const BODIES: { type?: string; body: string | Buffer }[] = [
   { type: "application/x-www-form-urlencoded", body: "partnerOrderNo=%E0%A4%A&x=%00" },
   { type: "application/x-www-form-urlencoded", body: "outcome=success&notify=normal&via=browser" },
   { type: "multipart/form-data", body: "--x\r\n" },
-  { type: "multipart/form-data; boundary=abc", body: "--abc\r\nContent-Disposition: form-data\r\n\r\nno name\r\n--abc" },
-  { type: "multipart/form-data; boundary=abc", body: '--abc\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--abc--\r\n' },
+  {
+    type: "multipart/form-data; boundary=abc",
+    body: "--abc\r\nContent-Disposition: form-data\r\n\r\nno name\r\n--abc",
+  },
+  {
+    type: "multipart/form-data; boundary=abc",
+    body: '--abc\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--abc--\r\n',
+  },
   { type: "application/xml", body: "<?xml version='1.0'?><!DOCTYPE x [<!ENTITY a 'a'>]><x>&a;</x>" },
   { type: "application/json", body: JSON.stringify({ request: { header: {}, body: {} }, signature: "x".repeat(64) }) },
 ];
@@ -90,7 +112,9 @@ const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TR
 
 /** Ids of the build's server actions (the manifest `next build` writes). */
 function actionIds(): string[] {
-  const manifest = JSON.parse(readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8")) as { node: Record<string, unknown> };
+  const manifest = JSON.parse(readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, unknown>;
+  };
   return Object.keys(manifest.node);
 }
 
@@ -104,15 +128,27 @@ const ACTION_BODIES: { type: string; body: string | Buffer }[] = [
   { type: "text/plain;charset=UTF-8", body: "[" },
   { type: "text/plain;charset=UTF-8", body: Buffer.from([0xff, 0xfe, 0x00]) },
   { type: "text/plain;charset=UTF-8", body: deepJson },
-  { type: "multipart/form-data; boundary=b", body: '--b\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$K1"]\r\n--b--\r\n' },
-  { type: "multipart/form-data; boundary=b", body: '--b\r\nContent-Disposition: form-data; name="1_email"\r\n\r\n\u0000\r\n--b\r\nContent-Disposition: form-data; name="0"\r\n\r\n[null,"$K1"]\r\n--b--\r\n' },
-  { type: "multipart/form-data; boundary=b", body: '--b\r\nContent-Disposition: form-data; name="1_amount"\r\n\r\n1e309\r\n--b\r\nContent-Disposition: form-data; name="0"\r\n\r\n[{"error":null},"$K1"]\r\n--b--\r\n' },
+  {
+    type: "multipart/form-data; boundary=b",
+    body: '--b\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$K1"]\r\n--b--\r\n',
+  },
+  {
+    type: "multipart/form-data; boundary=b",
+    body: '--b\r\nContent-Disposition: form-data; name="1_email"\r\n\r\n\u0000\r\n--b\r\nContent-Disposition: form-data; name="0"\r\n\r\n[null,"$K1"]\r\n--b--\r\n',
+  },
+  {
+    type: "multipart/form-data; boundary=b",
+    body: '--b\r\nContent-Disposition: form-data; name="1_amount"\r\n\r\n1e309\r\n--b\r\nContent-Disposition: form-data; name="0"\r\n\r\n[{"error":null},"$K1"]\r\n--b--\r\n',
+  },
   { type: "multipart/form-data; boundary=b", body: "--b\r\nbroken" },
 ];
 
 type Shot = { method: string; url: string; type?: string; body?: string | Buffer; headers?: Record<string, string> };
 
-async function fire(request: APIRequestContext, shot: Shot): Promise<{ status: number; ms: number } | { error: string; ms: number }> {
+async function fire(
+  request: APIRequestContext,
+  shot: Shot,
+): Promise<{ status: number; ms: number } | { error: string; ms: number }> {
   const started = Date.now();
   try {
     const response = await request.fetch(shot.url, {
@@ -176,23 +212,34 @@ test("every route, method and bad input: no 5xx, no hang, nothing slower than 2 
   // every wrong shape.
   for (const id of actionIds()) {
     for (const page of ["/", "/checkout", "/admin/orders", "/orders/lookup"]) {
-      for (const body of ACTION_BODIES) shots.push({ method: "POST", url: page, ...body, headers: { "next-action": id, accept: "text/x-component" } });
+      for (const body of ACTION_BODIES)
+        shots.push({ method: "POST", url: page, ...body, headers: { "next-action": id, accept: "text/x-component" } });
     }
   }
   // An unknown action id, and an action header on a route handler.
-  for (const body of ACTION_BODIES) shots.push({ method: "POST", url: "/", ...body, headers: { "next-action": "00".repeat(21) } });
-  for (const body of ACTION_BODIES) shots.push({ method: "POST", url: "/api/health", ...body, headers: { "next-action": actionIds()[0]! } });
+  for (const body of ACTION_BODIES)
+    shots.push({ method: "POST", url: "/", ...body, headers: { "next-action": "00".repeat(21) } });
+  for (const body of ACTION_BODIES)
+    shots.push({ method: "POST", url: "/api/health", ...body, headers: { "next-action": actionIds()[0]! } });
   // Forms posted before JavaScript loaded (no header: the action is named in the form itself),
   // with the framework's hidden fields garbled.
-  const part = (name: string, value: string) => `--f\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  const part = (name: string, value: string) =>
+    `--f\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
   for (const id of actionIds()) {
     for (const fields of [
       part(`$ACTION_ID_${id}`, "") + part("slug", "\u0000") + "--f--\r\n",
-      part("$ACTION_REF_1", "") + part("$ACTION_1:0", '{"id":"' + id + '","bound":"$@1"}') + part("$ACTION_1:1", "[") + "--f--\r\n",
+      part("$ACTION_REF_1", "") +
+        part("$ACTION_1:0", '{"id":"' + id + '","bound":"$@1"}') +
+        part("$ACTION_1:1", "[") +
+        "--f--\r\n",
       part("$ACTION_REF_1", "") + part("$ACTION_1:0", "{") + "--f--\r\n",
-      part("$ACTION_REF_1", "") + part("$ACTION_KEY", "k") + part("$ACTION_1:0", '{"id":"' + id + '","bound":null}') + "--f--\r\n",
+      part("$ACTION_REF_1", "") +
+        part("$ACTION_KEY", "k") +
+        part("$ACTION_1:0", '{"id":"' + id + '","bound":null}') +
+        "--f--\r\n",
     ]) {
-      for (const page of ["/", "/checkout", "/orders/lookup", "/admin/login"]) shots.push({ method: "POST", url: page, type: "multipart/form-data; boundary=f", body: fields });
+      for (const page of ["/", "/checkout", "/orders/lookup", "/admin/login"])
+        shots.push({ method: "POST", url: page, type: "multipart/form-data; boundary=f", body: fields });
     }
   }
 
@@ -222,7 +269,13 @@ test("logged in: the back office's pages, filters and CSV export with hostile in
     "?q=" + encodeURIComponent("' OR 1=1 --"),
     "?q=" + encodeURIComponent("%_\\"),
   ];
-  for (const base of ["/admin", "/admin/orders", "/api/admin/orders/export", "/admin/orders/HG-AAAA-AAAA", ...SEGMENT_VALUES.map((v) => `/admin/orders/${v}`)]) {
+  for (const base of [
+    "/admin",
+    "/admin/orders",
+    "/api/admin/orders/export",
+    "/admin/orders/HG-AAAA-AAAA",
+    ...SEGMENT_VALUES.map((v) => `/admin/orders/${v}`),
+  ]) {
     for (const query of filters) shots.push({ method: "GET", url: base + query });
     for (const method of METHODS) shots.push({ method, url: base });
     for (const body of BODIES) shots.push({ method: "POST", url: base, ...body });

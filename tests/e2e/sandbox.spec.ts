@@ -7,7 +7,8 @@ import { createScanForPayClient } from "../../lib/scanforpay/client";
 import { ScanForPayError } from "../../lib/scanforpay/errors";
 
 const credentials = { partnerNo: "10001", storeNo: "100010000000002", signKey: "123456" };
-const client = (baseURL: string) => createScanForPayClient({ apiBase: `${baseURL}/sandbox/scanforpay`, ...credentials, retryDelayMs: 10 });
+const client = (baseURL: string) =>
+  createScanForPayClient({ apiBase: `${baseURL}/sandbox/scanforpay`, ...credentials, retryDelayMs: 10 });
 const newOrderNo = () => `e2e${Date.now()}${Math.floor(Math.random() * 1e6)}`.slice(0, 32);
 
 /** A notify receiver in the test process: the app's worker posts to it. */
@@ -38,12 +39,20 @@ async function catchReturn(page: Page, baseURL: string) {
   return returned;
 }
 
-test("website payment: hosted checkout, pay, the browser POSTs back, Pay Query and the notify agree", async ({ page, baseURL }, testInfo) => {
+test("website payment: hosted checkout, pay, the browser POSTs back, Pay Query and the notify agree", async ({
+  page,
+  baseURL,
+}, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "the website checkout is the desktop flow");
   const partnerOrderNo = newOrderNo();
   const { payUrl } = await client(baseURL!).createWebsitePayment({
-    partnerOrderNo, wallet: "AlipayHK", currency: "HKD", orderAmount: 16800, orderTitle: "Harbour Goods order",
-    notifyUrl, returnUrl: `${baseURL}/return-probe`,
+    partnerOrderNo,
+    wallet: "AlipayHK",
+    currency: "HKD",
+    orderAmount: 16800,
+    orderTitle: "Harbour Goods order",
+    notifyUrl,
+    returnUrl: `${baseURL}/return-probe`,
   });
   expect(payUrl.startsWith(`${baseURL}/sandbox/scanforpay/pay/`)).toBe(true);
   const returned = await catchReturn(page, baseURL!);
@@ -53,18 +62,31 @@ test("website payment: hosted checkout, pay, the browser POSTs back, Pay Query a
   await page.getByRole("button", { name: "Pay HK$168.00" }).click();
   await expect(page.getByRole("heading", { name: "Back at the shop" })).toBeVisible();
   expect(returned).toEqual([{ method: "POST", body: `partnerOrderNo=${partnerOrderNo}` }]);
-  expect(await client(baseURL!).payQuery({ partnerOrderNo })).toMatchObject({ status: 1, orderAmount: 16800, currency: "HKD" });
+  expect(await client(baseURL!).payQuery({ partnerOrderNo })).toMatchObject({
+    status: 1,
+    orderAmount: 16800,
+    currency: "HKD",
+  });
   // The in-process worker delivers the signed notify.
   await expect.poll(() => notifies.find((n) => n.includes(partnerOrderNo)), { timeout: 10_000 }).toBeTruthy();
   const notify = client(baseURL!).parseNotify(notifies.find((n) => n.includes(partnerOrderNo))!);
   expect(notify.result).toMatchObject({ partnerOrderNo, status: 1, orderAmount: 16800 });
 });
 
-test("JS API inside WeChat: the wallet sheet pays; a cancel returns too, unpaid", async ({ page, baseURL }, testInfo) => {
+test("JS API inside WeChat: the wallet sheet pays; a cancel returns too, unpaid", async ({
+  page,
+  baseURL,
+}, testInfo) => {
   test.skip(testInfo.project.name !== "wechat-phone", "JS API is the in-wallet flow");
   const returned = await catchReturn(page, baseURL!);
   const paidNo = newOrderNo();
-  const paid = await client(baseURL!).createJsapiPayment({ partnerOrderNo: paidNo, wallet: "Wechat", currency: "HKD", orderAmount: 9800, returnUrl: `${baseURL}/return-probe` });
+  const paid = await client(baseURL!).createJsapiPayment({
+    partnerOrderNo: paidNo,
+    wallet: "Wechat",
+    currency: "HKD",
+    orderAmount: 9800,
+    returnUrl: `${baseURL}/return-probe`,
+  });
   await page.goto(paid.payUrl);
   await expect(page.getByText("WeChat Pay").first()).toBeVisible();
   await page.getByRole("button", { name: "Pay", exact: true }).click();
@@ -72,7 +94,13 @@ test("JS API inside WeChat: the wallet sheet pays; a cancel returns too, unpaid"
   expect(await client(baseURL!).payQuery({ partnerOrderNo: paidNo })).toMatchObject({ status: 1 });
 
   const cancelledNo = newOrderNo();
-  const cancelled = await client(baseURL!).createJsapiPayment({ partnerOrderNo: cancelledNo, wallet: "Wechat", currency: "HKD", orderAmount: 9800, returnUrl: `${baseURL}/return-probe` });
+  const cancelled = await client(baseURL!).createJsapiPayment({
+    partnerOrderNo: cancelledNo,
+    wallet: "Wechat",
+    currency: "HKD",
+    orderAmount: 9800,
+    returnUrl: `${baseURL}/return-probe`,
+  });
   await page.goto(cancelled.payUrl);
   await page.getByRole("button", { name: "Cancel", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Back at the shop" })).toBeVisible();
@@ -80,10 +108,19 @@ test("JS API inside WeChat: the wallet sheet pays; a cancel returns too, unpaid"
   expect(await client(baseURL!).payQuery({ partnerOrderNo: cancelledNo })).toMatchObject({ status: 0 });
 });
 
-test("QR code payment: the phone that scanned confirms and stays on the gateway", async ({ page, baseURL }, testInfo) => {
+test("QR code payment: the phone that scanned confirms and stays on the gateway", async ({
+  page,
+  baseURL,
+}, testInfo) => {
   test.skip(testInfo.project.name !== "wechat-phone", "the QR target is what a phone opens");
   const partnerOrderNo = newOrderNo();
-  const { payUrl } = await client(baseURL!).createQrcodePayment({ partnerOrderNo, wallet: "Wechat", currency: "HKD", orderAmount: 22800, returnUrl: `${baseURL}/return-probe` });
+  const { payUrl } = await client(baseURL!).createQrcodePayment({
+    partnerOrderNo,
+    wallet: "Wechat",
+    currency: "HKD",
+    orderAmount: 22800,
+    returnUrl: `${baseURL}/return-probe`,
+  });
   await page.goto(payUrl);
   await page.getByRole("button", { name: "Confirm payment" }).click();
   await expect(page.getByRole("heading", { name: /Payment received/ })).toBeVisible();
@@ -91,20 +128,37 @@ test("QR code payment: the phone that scanned confirms and stays on the gateway"
   expect(await client(baseURL!).payQuery({ partnerOrderNo })).toMatchObject({ status: 1 });
 });
 
-test("control and fault endpoints drive the gateway without a browser; the cron route delivers", async ({ request, baseURL }, testInfo) => {
+test("control and fault endpoints drive the gateway without a browser; the cron route delivers", async ({
+  request,
+  baseURL,
+}, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "API only");
   const partnerOrderNo = newOrderNo();
-  await client(baseURL!).createWebsitePayment({ partnerOrderNo, wallet: "Alipay", currency: "HKD", orderAmount: 500, notifyUrl });
+  await client(baseURL!).createWebsitePayment({
+    partnerOrderNo,
+    wallet: "Alipay",
+    currency: "HKD",
+    orderAmount: 500,
+    notifyUrl,
+  });
   const control = `/sandbox/scanforpay/control/orders/${partnerOrderNo}`;
   expect((await request.post(control, { data: { outcome: "maybe" } })).status()).toBe(400);
-  expect((await request.post("/sandbox/scanforpay/control/orders/unknown-order", { data: { outcome: "success" } })).status()).toBe(404);
+  expect(
+    (await request.post("/sandbox/scanforpay/control/orders/unknown-order", { data: { outcome: "success" } })).status(),
+  ).toBe(404);
   const decided = await request.post(control, { data: { outcome: "success", notify: "before-return" } });
   expect(await decided.json()).toMatchObject({ state: "paid", effect: "paid", notifiesQueued: 1 });
   expect(notifies.some((n) => n.includes(partnerOrderNo))).toBe(true); // before-return: already delivered
   expect(await (await request.get(control)).json()).toMatchObject({ status: 1, orderAmount: 500 });
 
-  expect((await request.post("/sandbox/scanforpay/control/faults", { data: { kind: "nope", count: 1 } })).status()).toBe(400);
-  expect(await (await request.post("/sandbox/scanforpay/control/faults", { data: { kind: "code9", count: 1, scope: "create" } })).json()).toMatchObject({ code9: 1 });
+  expect(
+    (await request.post("/sandbox/scanforpay/control/faults", { data: { kind: "nope", count: 1 } })).status(),
+  ).toBe(400);
+  expect(
+    await (
+      await request.post("/sandbox/scanforpay/control/faults", { data: { kind: "code9", count: 1, scope: "create" } })
+    ).json(),
+  ).toMatchObject({ code9: 1 });
   const error = await client(baseURL!)
     .createWebsitePayment({ partnerOrderNo: newOrderNo(), wallet: "Alipay", currency: "HKD", orderAmount: 500 })
     .catch((e: unknown) => e);

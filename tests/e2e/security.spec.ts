@@ -9,7 +9,17 @@ import { expect, test } from "./fixtures";
 test.describe("headers", () => {
   test("pages, route handlers and refusals carry the security headers", async ({ request }, testInfo) => {
     test.skip(testInfo.project.name !== "desktop", "headers only");
-    for (const path of ["/", "/products/silk-fan", "/cart", "/checkout", "/orders/lookup", "/admin/login", "/api/health", "/no-such-page", "/products/%E0%A4%A"]) {
+    for (const path of [
+      "/",
+      "/products/silk-fan",
+      "/cart",
+      "/checkout",
+      "/orders/lookup",
+      "/admin/login",
+      "/api/health",
+      "/no-such-page",
+      "/products/%E0%A4%A",
+    ]) {
       const response = await request.get(path, { maxRedirects: 0 });
       const headers = response.headers();
       expect(headers["content-security-policy"], path).toMatch(/frame-ancestors 'none'/);
@@ -21,7 +31,9 @@ test.describe("headers", () => {
       expect(headers["strict-transport-security"], path).toBeUndefined();
     }
     // Behind an HTTPS proxy: HSTS. On an order page: no Referer at all.
-    expect((await request.get("/", { headers: { "x-forwarded-proto": "https" } })).headers()["strict-transport-security"]).toMatch(/max-age=\d+/);
+    expect(
+      (await request.get("/", { headers: { "x-forwarded-proto": "https" } })).headers()["strict-transport-security"],
+    ).toMatch(/max-age=\d+/);
     expect((await request.get("/orders/HG-AAAA-AAAA?t=x")).headers()["referrer-policy"]).toBe("strict-origin");
     // A fresh nonce for every response.
     const a = (await request.get("/")).headers()["content-security-policy"];
@@ -37,7 +49,9 @@ test.describe("framing", () => {
     // Another site, on another origin, that tries to frame the shop.
     other = createServer((request, response) => {
       const target = decodeURIComponent((request.url ?? "/").slice(1));
-      response.writeHead(200, { "content-type": "text/html" }).end(`<!doctype html><title>evil</title><iframe id="f" src="${target}" width="600" height="400"></iframe>`);
+      response
+        .writeHead(200, { "content-type": "text/html" })
+        .end(`<!doctype html><title>evil</title><iframe id="f" src="${target}" width="600" height="400"></iframe>`);
     });
     await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", () => resolve()));
     otherOrigin = `http://localhost:${(other.address() as AddressInfo).port}`;
@@ -69,7 +83,14 @@ test.describe("the front door answers bad requests with a 4xx", () => {
   });
 
   test("class 1: a malformed percent-encoding or a lone surrogate in a dynamic segment → 400", async ({ request }) => {
-    for (const path of ["/products/%E0%A4%A", "/api/orders/%ED%A0%80/status", "/orders/%ED%A0%80", "/admin/orders/%E0%A4%A", "/sandbox/scanforpay/pay/%E0%A4%A", "/sandbox/scanforpay/control/orders/%FF"]) {
+    for (const path of [
+      "/products/%E0%A4%A",
+      "/api/orders/%ED%A0%80/status",
+      "/orders/%ED%A0%80",
+      "/admin/orders/%E0%A4%A",
+      "/sandbox/scanforpay/pay/%E0%A4%A",
+      "/sandbox/scanforpay/control/orders/%FF",
+    ]) {
       const response = await request.get(path, { maxRedirects: 0 });
       expect(response.status(), path).toBe(400);
       expect(await response.text(), path).toMatch(/not valid/);
@@ -99,12 +120,18 @@ test.describe("the front door answers bad requests with a 4xx", () => {
   test("class 4: a page POST with multipart/form-data and a missing or broken boundary → 400", async ({ request }) => {
     const missing = await request.post("/", { headers: { "content-type": "multipart/form-data" }, data: "x" });
     expect(missing.status()).toBe(400);
-    const broken = await request.post("/", { headers: { "content-type": "multipart/form-data; boundary=abc" }, data: "--abc\r\nnot a part" });
+    const broken = await request.post("/", {
+      headers: { "content-type": "multipart/form-data; boundary=abc" },
+      data: "--abc\r\nnot a part",
+    });
     expect(broken.status()).toBe(400);
   });
 
   test("an announced body over 1 MiB → 413", async ({ request }) => {
-    const response = await request.post("/api/orders", { headers: { "content-type": "application/json" }, data: "x".repeat(1024 * 1024 + 1) });
+    const response = await request.post("/api/orders", {
+      headers: { "content-type": "application/json" },
+      data: "x".repeat(1024 * 1024 + 1),
+    });
     expect(response.status()).toBe(413);
   });
 });
@@ -114,21 +141,37 @@ test.describe("named regressions, continued", () => {
     test.skip(testInfo.project.name !== "desktop", "HTTP only");
   });
 
-  test("class 5: a server action called with arguments of another shape, an undecodable or empty body → 4xx, never a 500", async ({ request }) => {
-    const manifest = JSON.parse(readFileSync(path.join(__dirname, "../../.next/server/server-reference-manifest.json"), "utf8")) as { node: Record<string, unknown> };
+  test("class 5: a server action called with arguments of another shape, an undecodable or empty body → 4xx, never a 500", async ({
+    request,
+  }) => {
+    const manifest = JSON.parse(
+      readFileSync(path.join(__dirname, "../../.next/server/server-reference-manifest.json"), "utf8"),
+    ) as { node: Record<string, unknown> };
     for (const id of Object.keys(manifest.node)) {
       for (const [type, body] of [
         ["text/plain;charset=UTF-8", '["not a form"]'],
         ["text/plain;charset=UTF-8", ""],
         ["text/plain;charset=UTF-8", "\u00ff\u00fe"],
-        ["multipart/form-data; boundary=b", '--b\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$@1"]\r\n--b--\r\n'],
+        [
+          "multipart/form-data; boundary=b",
+          '--b\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$@1"]\r\n--b--\r\n',
+        ],
       ] as const) {
-        const response = await request.post("/checkout", { headers: { "next-action": id, "content-type": type, "x-real-ip": "198.51.100.251" }, data: body, maxRedirects: 0 });
+        const response = await request.post("/checkout", {
+          headers: { "next-action": id, "content-type": type, "x-real-ip": "198.51.100.251" },
+          data: body,
+          maxRedirects: 0,
+        });
         expect(response.status(), `${id} ${type} ${body.slice(0, 20)}`).toBeLessThan(500);
       }
       // The right encoding with an empty form: the action answers (a form error), not a 500.
       const empty = await request.post("/orders/lookup", {
-        headers: { "next-action": id, "content-type": "multipart/form-data; boundary=b", accept: "text/x-component", "x-real-ip": "198.51.100.251" },
+        headers: {
+          "next-action": id,
+          "content-type": "multipart/form-data; boundary=b",
+          accept: "text/x-component",
+          "x-real-ip": "198.51.100.251",
+        },
         data: '--b\r\nContent-Disposition: form-data; name="0"\r\n\r\n[{"error":null},"$K1"]\r\n--b--\r\n',
         maxRedirects: 0,
       });
@@ -136,7 +179,9 @@ test.describe("named regressions, continued", () => {
     }
   });
 
-  test("class 6: back-office date filters out of range, on the list and the CSV export → answered, not a 500", async ({ page }) => {
+  test("class 6: back-office date filters out of range, on the list and the CSV export → answered, not a 500", async ({
+    page,
+  }) => {
     await page.goto("/admin/login");
     await page.getByLabel("Email").fill("admin@example.com");
     await page.getByLabel("Password").fill("sandbox-admin");

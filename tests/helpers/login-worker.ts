@@ -9,7 +9,12 @@ async function main() {
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url! }) });
   const reasons: string[] = [];
   for (let i = 0; i < Number(count); i++) {
-    const result = await attemptLogin(db, { email: "boss@shop.example", devPassword: "the-right-one" }, { email: "boss@shop.example", password: `process-guess-${i}`, address: address! }, "s".repeat(32));
+    const result = await attemptLogin(
+      db,
+      { email: "boss@shop.example", devPassword: "the-right-one" },
+      { email: "boss@shop.example", password: `process-guess-${i}`, address: address! },
+      "s".repeat(32),
+    );
     reasons.push(result.ok ? "ok" : result.reason);
   }
   await db.$disconnect();

@@ -5,7 +5,13 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { endpoints, type Endpoint } from "@/lib/scanforpay/client";
 import { handleGatewayRequest, type SandboxDeps } from "@/lib/sandbox/server";
-import { actOnOrder, describeOrder, findOrderByPartnerOrderNo, notifyModeSchema, outcomeSchema } from "@/lib/sandbox/customer";
+import {
+  actOnOrder,
+  describeOrder,
+  findOrderByPartnerOrderNo,
+  notifyModeSchema,
+  outcomeSchema,
+} from "@/lib/sandbox/customer";
 import type { OrdersDeps } from "@/lib/orders/gateway-wiring";
 import { handleNotify } from "@/lib/orders/notify-and-return";
 import { sendRefund } from "@/lib/orders/payments";
@@ -35,18 +41,30 @@ export type SandboxServer = {
 };
 
 export async function startSandboxServer(db: TestDb, options: Partial<SandboxDeps> = {}): Promise<SandboxServer> {
-  const byPath = new Map<string, Endpoint>(Object.entries(endpoints).map(([name, path]) => [`/sandbox/scanforpay${path}`, name as Endpoint]));
+  const byPath = new Map<string, Endpoint>(
+    Object.entries(endpoints).map(([name, path]) => [`/sandbox/scanforpay${path}`, name as Endpoint]),
+  );
   const deps: SandboxDeps = { db, baseUrl: "", notifyDelayScale: 0.001, timeoutFaultMs: 1_000, ...options };
   const calls: SandboxServer["calls"] = {};
   const server = createServer(async (request, response) => {
     // The control endpoint, as app/sandbox/scanforpay/control/orders/[partnerOrderNo] serves it.
     const control = /^\/sandbox\/scanforpay\/control\/orders\/([^/]+)$/.exec(request.url ?? "");
     if (request.method === "POST" && control) {
-      const body = JSON.parse(Buffer.from(await readBody(request)).toString("utf8")) as { outcome?: unknown; notify?: unknown };
+      const body = JSON.parse(Buffer.from(await readBody(request)).toString("utf8")) as {
+        outcome?: unknown;
+        notify?: unknown;
+      };
       const order = await findOrderByPartnerOrderNo(deps, decodeURIComponent(control[1]!));
       if (!order) return void response.writeHead(404).end("{}");
-      const result = await actOnOrder(deps, order, outcomeSchema.parse(body.outcome), notifyModeSchema.parse(body.notify ?? "normal"));
-      return void response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ...describeOrder(deps, result.order), effect: result.effect }));
+      const result = await actOnOrder(
+        deps,
+        order,
+        outcomeSchema.parse(body.outcome),
+        notifyModeSchema.parse(body.notify ?? "normal"),
+      );
+      return void response
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify({ ...describeOrder(deps, result.order), effect: result.effect }));
     }
     const endpoint = byPath.get(request.url ?? "");
     if (request.method !== "POST" || !endpoint) {
@@ -87,7 +105,10 @@ export async function startNotifyReceiver(): Promise<NotifyReceiver> {
 }
 
 /** A server that always answers with the given status and body (HTTP error cases). */
-export async function startFixedServer(status: number, body: string): Promise<{ url: string; hits: () => number; close(): Promise<void> }> {
+export async function startFixedServer(
+  status: number,
+  body: string,
+): Promise<{ url: string; hits: () => number; close(): Promise<void> }> {
   let hits = 0;
   const server = createServer((_request, response) => {
     hits++;
@@ -113,7 +134,8 @@ export async function startHangingServer(): Promise<{ url: string; hits: () => n
  */
 export async function startShopServer(getDeps: () => OrdersDeps): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer(async (request, response) => {
-    if (request.method !== "POST" || !request.url?.startsWith("/api/scanforpay/notify")) return void response.writeHead(404).end();
+    if (request.method !== "POST" || !request.url?.startsWith("/api/scanforpay/notify"))
+      return void response.writeHead(404).end();
     try {
       const answer = await handleNotify(getDeps(), Buffer.from(await readBody(request)).toString("utf8"));
       response.writeHead(answer.status, { "content-type": "text/plain" }).end(answer.body);

@@ -38,7 +38,10 @@ export async function createTestDb(): Promise<TestDb> {
 }
 
 async function createPgliteDb(): Promise<TestDb> {
-  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter")]);
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("pglite-prisma-adapter"),
+  ]);
   const db = await PGlite.create();
   for (const script of migrationScripts()) await db.exec(script);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
@@ -68,7 +71,10 @@ async function onServer(serverUrl: string, sql: string): Promise<void> {
 }
 
 /** A new, empty database on a PostgreSQL server: its URL, and a function that drops it. */
-export async function createEmptyDatabase(serverUrl: string, prefix = "test"): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createEmptyDatabase(
+  serverUrl: string,
+  prefix = "test",
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${randomUUID().replace(/-/g, "")}`;
   await onServer(serverUrl, `CREATE DATABASE "${name}"`);
   const url = new URL(serverUrl);

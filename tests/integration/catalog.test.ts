@@ -37,7 +37,12 @@ describe("catalogue", () => {
   it("lists active products in order, in the customer's language", async () => {
     const en = await listProducts(db, "en");
     expect(en.map((p) => p.slug)).toEqual(seedProducts.map((p) => p.slug));
-    expect(en[0]).toMatchObject({ name: "Jasmine Pearl Green Tea", priceMinor: 16800, currency: "HKD", image: "/products/jasmine-pearl-tea.svg" });
+    expect(en[0]).toMatchObject({
+      name: "Jasmine Pearl Green Tea",
+      priceMinor: 16800,
+      currency: "HKD",
+      image: "/products/jasmine-pearl-tea.svg",
+    });
     const hk = await listProducts(db, "zh-HK");
     expect(hk[0]?.name).toBe("茉莉龍珠綠茶");
     const cn = await listProducts(db, "zh-CN");
@@ -67,7 +72,14 @@ describe("catalogue", () => {
 describe("cart pricing", () => {
   it("prices from the database, skipping gone products and other currencies", async () => {
     await db.product.create({
-      data: { slug: "yen-thing", name: "Yen thing", description: "d", image: "/x.svg", priceMinor: 500, currency: "JPY" },
+      data: {
+        slug: "yen-thing",
+        name: "Yen thing",
+        description: "d",
+        image: "/x.svg",
+        priceMinor: 500,
+        currency: "JPY",
+      },
     });
     const cart = await summarizeCart(
       db,

@@ -20,7 +20,13 @@ function run(port: number, args: string[]): Promise<{ code: number; stdout: stri
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [wrapper, ...args], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: "", PGLITE_DIR: dataDir, PGLITE_PORT: String(port), CHECKPOINT_DISABLE: "1" },
+      env: {
+        ...process.env,
+        DATABASE_URL: "",
+        PGLITE_DIR: dataDir,
+        PGLITE_PORT: String(port),
+        CHECKPOINT_DISABLE: "1",
+      },
     });
     let stdout = "";
     let stderr = "";
@@ -59,22 +65,32 @@ describe("embedded database wrapper", () => {
       env: { ...process.env, DATABASE_URL: "", PGLITE_DIR: dataDir, PGLITE_PORT: String(port) },
       stdio: ["ignore", "ignore", "pipe"],
     });
-    await new Promise<void>((resolve) => server.stderr!.on("data", (d: Buffer) => d.toString().includes("Ctrl-C") && resolve()));
+    await new Promise<void>((resolve) =>
+      server.stderr!.on("data", (d: Buffer) => d.toString().includes("Ctrl-C") && resolve()),
+    );
 
     // A second command finds it running and writes through it.
-    const writer = await run(port, query(`UPDATE "Product" SET name = 'Renamed while running' WHERE slug = 'silk-fan' RETURNING name`));
+    const writer = await run(
+      port,
+      query(`UPDATE "Product" SET name = 'Renamed while running' WHERE slug = 'silk-fan' RETURNING name`),
+    );
     expect(writer.stderr).toMatch(/using the database already running/);
     expect(writer.code).toBe(0);
 
     const client = new pg.Client({ host: "127.0.0.1", port, user: "postgres", database: "postgres" });
     await client.connect();
-    await client.query(`INSERT INTO "Product" (id, slug, name, description, image, "priceMinor", currency, "updatedAt") VALUES ('kept', 'kept-product', 'Kept', 'd', '/x.svg', 100, 'HKD', now())`);
+    await client.query(
+      `INSERT INTO "Product" (id, slug, name, description, image, "priceMinor", currency, "updatedAt") VALUES ('kept', 'kept-product', 'Kept', 'd', '/x.svg', 100, 'HKD', now())`,
+    );
     await client.end();
 
     server.kill("SIGINT");
     expect(await new Promise((resolve) => server.on("exit", resolve))).toBe(0);
 
-    const after = await run(port, query(`SELECT slug, name FROM "Product" WHERE slug IN ('kept-product', 'silk-fan') ORDER BY slug`));
+    const after = await run(
+      port,
+      query(`SELECT slug, name FROM "Product" WHERE slug IN ('kept-product', 'silk-fan') ORDER BY slug`),
+    );
     expect(after.stderr).toMatch(/embedded PostgreSQL/);
     expect(JSON.parse(after.stdout.trim().split("\n").pop()!)).toEqual([
       { slug: "kept-product", name: "Kept" },

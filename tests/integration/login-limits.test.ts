@@ -38,35 +38,83 @@ describe("login limits", () => {
     const results = [];
     for (let i = 0; i < 20; i++) {
       const instance = i % 2 === 0 ? db : other;
-      results.push(await attemptLogin(instance, login, { email: "boss@shop.example", password: `guess-${i}`, address: "203.0.113.50" }, SECRET));
+      results.push(
+        await attemptLogin(
+          instance,
+          login,
+          { email: "boss@shop.example", password: `guess-${i}`, address: "203.0.113.50" },
+          SECRET,
+        ),
+      );
     }
     expect(results.filter((r) => !r.ok && r.reason === "wrong")).toHaveLength(LOGIN_BY_ADDRESS.max);
     expect(results.filter((r) => !r.ok && r.reason === "blocked")).toHaveLength(20 - LOGIN_BY_ADDRESS.max);
     // Even the right password waits now, on either instance.
-    expect(await attemptLogin(other, login, { email: "boss@shop.example", password: "the-right-one", address: "203.0.113.50" }, SECRET)).toEqual({ ok: false, reason: "blocked" });
+    expect(
+      await attemptLogin(
+        other,
+        login,
+        { email: "boss@shop.example", password: "the-right-one", address: "203.0.113.50" },
+        SECRET,
+      ),
+    ).toEqual({ ok: false, reason: "blocked" });
     // The merchant, from another address, still gets in: the email's own limit (10) was not
     // reached, since blocked attempts are not even checked.
-    const elsewhere = await attemptLogin(db, login, { email: "boss@shop.example", password: "the-right-one", address: "198.51.100.1" }, SECRET);
+    const elsewhere = await attemptLogin(
+      db,
+      login,
+      { email: "boss@shop.example", password: "the-right-one", address: "198.51.100.1" },
+      SECRET,
+    );
     expect(elsewhere).toEqual({ ok: true, email: "boss@shop.example" });
   });
 
   it("on PostgreSQL: a second server process sees the same counts", async (context) => {
-    if (!db.url) return context.skip("needs a PostgreSQL server (TEST_DATABASE_URL); on PGlite the two-client test above stands for it");
+    if (!db.url)
+      return context.skip(
+        "needs a PostgreSQL server (TEST_DATABASE_URL); on PGlite the two-client test above stands for it",
+      );
     const { spawnSync } = await import("node:child_process");
     const path = await import("node:path");
     const root = path.resolve(import.meta.dirname, "../..");
-    const run = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--tsconfig", path.join(root, "tsconfig.json"), path.join(root, "tests/helpers/login-worker.ts"), db.url, "10", "203.0.113.77"], { cwd: root, encoding: "utf8", timeout: 60_000 });
+    const run = spawnSync(
+      process.execPath,
+      [
+        path.join(root, "node_modules/tsx/dist/cli.mjs"),
+        "--tsconfig",
+        path.join(root, "tsconfig.json"),
+        path.join(root, "tests/helpers/login-worker.ts"),
+        db.url,
+        "10",
+        "203.0.113.77",
+      ],
+      { cwd: root, encoding: "utf8", timeout: 60_000 },
+    );
     expect(run.status, run.stderr).toBe(0);
     const other = JSON.parse(run.stdout.trim().split("\n").at(-1)!) as string[];
     expect(other.filter((r) => r === "wrong")).toHaveLength(LOGIN_BY_ADDRESS.max);
     // This process: blocked at once, by the other process's failures.
-    const here = await attemptLogin(db, { email: "boss@shop.example", devPassword: "the-right-one" }, { email: "boss@shop.example", password: "the-right-one", address: "203.0.113.77" }, SECRET);
+    const here = await attemptLogin(
+      db,
+      { email: "boss@shop.example", devPassword: "the-right-one" },
+      { email: "boss@shop.example", password: "the-right-one", address: "203.0.113.77" },
+      SECRET,
+    );
     expect(here).toEqual({ ok: false, reason: "blocked" });
   });
 
   it("parallel guesses cannot slip past the count", async () => {
     const login = { email: "shop@shop.example", devPassword: "right" };
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => attemptLogin(i % 2 ? db : other, login, { email: "shop@shop.example", password: "wrong", address: "192.0.2.77" }, SECRET)));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        attemptLogin(
+          i % 2 ? db : other,
+          login,
+          { email: "shop@shop.example", password: "wrong", address: "192.0.2.77" },
+          SECRET,
+        ),
+      ),
+    );
     expect(results.filter((r) => !r.ok && r.reason === "wrong")).toHaveLength(LOGIN_BY_ADDRESS.max);
     expect(results.filter((r) => !r.ok && r.reason === "blocked")).toHaveLength(12 - LOGIN_BY_ADDRESS.max);
   });
@@ -74,24 +122,64 @@ describe("login limits", () => {
   it("an old scrypt hash still logs in, and is upgraded to N = 2^17 for the next login", async () => {
     const envHash = await oldHash("an old but long password");
     const login = { email: "owner@shop.example", passwordHash: envHash };
-    expect(await attemptLogin(db, login, { email: "owner@shop.example", password: "an old but long password", address: "192.0.2.1" }, SECRET)).toEqual({ ok: true, email: "owner@shop.example" });
+    expect(
+      await attemptLogin(
+        db,
+        login,
+        { email: "owner@shop.example", password: "an old but long password", address: "192.0.2.1" },
+        SECRET,
+      ),
+    ).toEqual({ ok: true, email: "owner@shop.example" });
     const upgraded = await db.adminCredential.findUniqueOrThrow({ where: { email: "owner@shop.example" } });
     const [newHash] = upgraded.hash.split("#");
     expect(newHash!.startsWith(`scrypt$${2 ** 17}$`)).toBe(true);
     expect(needsRehash(newHash!)).toBe(false);
     expect(await verifyPassword("an old but long password", newHash!)).toBe(true);
     // The next login, on the other instance, uses the upgraded hash.
-    expect(await attemptLogin(other, login, { email: "owner@shop.example", password: "an old but long password", address: "192.0.2.1" }, SECRET)).toMatchObject({ ok: true });
-    expect((await db.adminCredential.findUniqueOrThrow({ where: { email: "owner@shop.example" } })).hash).toBe(upgraded.hash);
+    expect(
+      await attemptLogin(
+        other,
+        login,
+        { email: "owner@shop.example", password: "an old but long password", address: "192.0.2.1" },
+        SECRET,
+      ),
+    ).toMatchObject({ ok: true });
+    expect((await db.adminCredential.findUniqueOrThrow({ where: { email: "owner@shop.example" } })).hash).toBe(
+      upgraded.hash,
+    );
     // Someone who can write to the database but lacks SESSION_SECRET cannot plant a password.
     const planted = await hashPassword("the attacker's own");
-    await db.adminCredential.update({ where: { email: "owner@shop.example" }, data: { hash: `${planted}#${"0".repeat(64)}` } });
-    expect(await attemptLogin(db, login, { email: "owner@shop.example", password: "the attacker's own", address: "192.0.2.3" }, SECRET)).toEqual({ ok: false, reason: "wrong" });
+    await db.adminCredential.update({
+      where: { email: "owner@shop.example" },
+      data: { hash: `${planted}#${"0".repeat(64)}` },
+    });
+    expect(
+      await attemptLogin(
+        db,
+        login,
+        { email: "owner@shop.example", password: "the attacker's own", address: "192.0.2.3" },
+        SECRET,
+      ),
+    ).toEqual({ ok: false, reason: "wrong" });
     await db.adminCredential.update({ where: { email: "owner@shop.example" }, data: { hash: upgraded.hash } });
     // The merchant sets a new ADMIN_PASSWORD_HASH: the old upgrade no longer applies.
     const fresh = { email: "owner@shop.example", passwordHash: await hashPassword("a brand new passphrase") };
-    expect(await attemptLogin(db, fresh, { email: "owner@shop.example", password: "an old but long password", address: "192.0.2.2" }, SECRET)).toEqual({ ok: false, reason: "wrong" });
-    expect(await attemptLogin(db, fresh, { email: "owner@shop.example", password: "a brand new passphrase", address: "192.0.2.2" }, SECRET)).toMatchObject({ ok: true });
+    expect(
+      await attemptLogin(
+        db,
+        fresh,
+        { email: "owner@shop.example", password: "an old but long password", address: "192.0.2.2" },
+        SECRET,
+      ),
+    ).toEqual({ ok: false, reason: "wrong" });
+    expect(
+      await attemptLogin(
+        db,
+        fresh,
+        { email: "owner@shop.example", password: "a brand new passphrase", address: "192.0.2.2" },
+        SECRET,
+      ),
+    ).toMatchObject({ ok: true });
   });
 
   it("a window ends, and old windows are pruned", async () => {
@@ -116,16 +204,27 @@ describe("order lookup limits", () => {
 
 describe("rejected notifies", () => {
   it("1,000 forged notifies of 64 KiB each grow the database by less than 1 MB", async () => {
-    const deps = { db, gateway: createGateway(db, { config: { apiBase: "http://127.0.0.1:9", ...SANDBOX_CREDENTIALS }, appUrl: "http://127.0.0.1:9" }) };
-    const size = async () => Number((await db.$queryRaw<{ bytes: bigint }[]>`SELECT pg_database_size(current_database()) AS bytes`)[0]!.bytes);
+    const deps = {
+      db,
+      gateway: createGateway(db, {
+        config: { apiBase: "http://127.0.0.1:9", ...SANDBOX_CREDENTIALS },
+        appUrl: "http://127.0.0.1:9",
+      }),
+    };
+    const size = async () =>
+      Number((await db.$queryRaw<{ bytes: bigint }[]>`SELECT pg_database_size(current_database()) AS bytes`)[0]!.bytes);
     const junk = (i: number) => {
-      const body = JSON.stringify({ response: { header: {}, body: { partnerOrderNo: `p${i}`, pad: "x".repeat(10) } }, signature: "00" });
+      const body = JSON.stringify({
+        response: { header: {}, body: { partnerOrderNo: `p${i}`, pad: "x".repeat(10) } },
+        signature: "00",
+      });
       return body + " ".repeat(64 * 1024 - body.length - 8) + String(i).padStart(8, "0");
     };
     await db.$executeRawUnsafe("CHECKPOINT");
     const before = await size();
     const answers = [];
-    for (let i = 0; i < 1_000; i++) answers.push(await handleNotify(deps, junk(i), { source: i < 500 ? "198.51.100.9" : `203.0.113.${i % 250}` }));
+    for (let i = 0; i < 1_000; i++)
+      answers.push(await handleNotify(deps, junk(i), { source: i < 500 ? "198.51.100.9" : `203.0.113.${i % 250}` }));
     expect(answers.every((a) => a.status === 400 && a.body !== "success")).toBe(true);
     await db.$executeRawUnsafe("CHECKPOINT");
     const grown = (await size()) - before;

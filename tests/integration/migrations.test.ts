@@ -33,8 +33,16 @@ async function waitForPort(port: number, timeoutMs = 60_000): Promise<void> {
   throw new Error(`nothing listens on ${port}`);
 }
 
-function prisma(args: string[], options: { cwd?: string; config?: string } = {}): Promise<{ code: number; out: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" };
+function prisma(
+  args: string[],
+  options: { cwd?: string; config?: string } = {},
+): Promise<{ code: number; out: string }> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    CHECKPOINT_DISABLE: "1",
+    PRISMA_HIDE_UPDATE_MESSAGE: "1",
+  };
   delete env.SHADOW_DATABASE_URL;
   if (shadowUrl) env.SHADOW_DATABASE_URL = shadowUrl;
   const configArgs = options.config ? ["--config", options.config] : [];
@@ -51,7 +59,9 @@ async function tables(): Promise<string[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1");
+    const { rows } = await client.query<{ table_name: string }>(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1",
+    );
     return rows.map((r) => r.table_name);
   } finally {
     await client.end();
@@ -88,7 +98,9 @@ describe("Prisma CLI through the offline schema engine", () => {
     const deploy = await prisma(["migrate", "deploy"]);
     expect(deploy.out).toMatch(/successfully applied/i);
     expect(deploy.code).toBe(0);
-    expect(await tables()).toEqual(expect.arrayContaining(["Order", "OrderItem", "Payment", "PaymentEvent", "Product", "_prisma_migrations"]));
+    expect(await tables()).toEqual(
+      expect.arrayContaining(["Order", "OrderItem", "Payment", "PaymentEvent", "Product", "_prisma_migrations"]),
+    );
   });
 
   it("migrate status reports the database up to date", async () => {
@@ -98,7 +110,15 @@ describe("Prisma CLI through the offline schema engine", () => {
   });
 
   it("the committed migrations match schema.prisma exactly (no forgotten migration)", async () => {
-    const diff = await prisma(["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema", "prisma/schema.prisma", "--exit-code"]);
+    const diff = await prisma([
+      "migrate",
+      "diff",
+      "--from-migrations",
+      "prisma/migrations",
+      "--to-schema",
+      "prisma/schema.prisma",
+      "--exit-code",
+    ]);
     expect(diff.out).toMatch(/No difference detected/);
     expect(diff.code).toBe(0);
   });
@@ -133,7 +153,9 @@ export default {
       expect(sql).toMatch(/ALTER TABLE "Product" ADD COLUMN\s+"subtitle" VARCHAR\(80\)/);
       const client = new pg.Client({ connectionString: databaseUrl });
       await client.connect();
-      const { rows } = await client.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'Product' AND column_name = 'subtitle'");
+      const { rows } = await client.query(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'Product' AND column_name = 'subtitle'",
+      );
       await client.end();
       expect(rows).toHaveLength(1);
     } finally {

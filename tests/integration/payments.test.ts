@@ -51,18 +51,31 @@ beforeEach(async () => {
 const website = { wallet: "AlipayHK", flow: "website" } as const;
 
 async function newOrder() {
-  return createOrder(db, { items: [{ slug: "silk-fan", quantity: 1 }, { slug: "bamboo-chopsticks", quantity: 2 }], email: "Customer@Example.com", locale: "zh-HK" });
+  return createOrder(db, {
+    items: [
+      { slug: "silk-fan", quantity: 1 },
+      { slug: "bamboo-chopsticks", quantity: 2 },
+    ],
+    email: "Customer@Example.com",
+    locale: "zh-HK",
+  });
 }
 
 /** Decides a payment at the gateway through its control endpoint, as a test or demo would. */
 async function control(partnerOrderNo: string, outcome: "success" | "fail" | "cancel", notify = "normal") {
-  const response = await fetch(`${sandbox.apiBase}/control/orders/${partnerOrderNo}`, { method: "POST", body: JSON.stringify({ outcome, notify }) });
+  const response = await fetch(`${sandbox.apiBase}/control/orders/${partnerOrderNo}`, {
+    method: "POST",
+    body: JSON.stringify({ outcome, notify }),
+  });
   expect(response.status).toBe(200);
   return response.json() as Promise<{ effect: string }>;
 }
 
 const state = async (orderId: string) => {
-  const order = await db.order.findUniqueOrThrow({ where: { id: orderId }, include: { payments: { orderBy: { createdAt: "asc" } } } });
+  const order = await db.order.findUniqueOrThrow({
+    where: { id: orderId },
+    include: { payments: { orderBy: { createdAt: "asc" } } },
+  });
   return { order: order.status, payments: order.payments.map((p) => p.status), paidPaymentId: order.paidPaymentId };
 };
 const events = (paymentId: string) => db.paymentEvent.findMany({ where: { paymentId }, orderBy: { createdAt: "asc" } });
@@ -70,7 +83,13 @@ const events = (paymentId: string) => db.paymentEvent.findMany({ where: { paymen
 describe("order creation", () => {
   it("prices from the database and keeps a snapshot of each line", async () => {
     const order = await newOrder();
-    expect(order).toMatchObject({ totalMinor: 22800 + 2 * 8800, currency: "HKD", email: "customer@example.com", locale: "zh-HK", status: "pending" });
+    expect(order).toMatchObject({
+      totalMinor: 22800 + 2 * 8800,
+      currency: "HKD",
+      email: "customer@example.com",
+      locale: "zh-HK",
+      status: "pending",
+    });
     expect(order.orderNo).toMatch(/^HG-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
     expect(order.accessToken.length).toBeGreaterThanOrEqual(43);
     expect(order.items.map((i) => [i.slug, i.name, i.unitPriceMinor, i.quantity])).toEqual(
@@ -83,8 +102,13 @@ describe("order creation", () => {
 
   it("refuses an empty cart, unknown products and a bad email, clearly", async () => {
     await expect(createOrder(db, { items: [], email: "a@b.co" })).rejects.toMatchObject({ code: "empty_cart" });
-    await expect(createOrder(db, { items: [{ slug: "nope", quantity: 1 }], email: "a@b.co" })).rejects.toMatchObject({ code: "unknown_product", message: expect.stringContaining("nope") });
-    await expect(createOrder(db, { items: [{ slug: "silk-fan", quantity: 1 }], email: "not-an-email" })).rejects.toMatchObject({ code: "invalid", message: expect.stringContaining("email") });
+    await expect(createOrder(db, { items: [{ slug: "nope", quantity: 1 }], email: "a@b.co" })).rejects.toMatchObject({
+      code: "unknown_product",
+      message: expect.stringContaining("nope"),
+    });
+    await expect(
+      createOrder(db, { items: [{ slug: "silk-fan", quantity: 1 }], email: "not-an-email" }),
+    ).rejects.toMatchObject({ code: "invalid", message: expect.stringContaining("email") });
   });
 });
 
@@ -121,7 +145,9 @@ describe("payment flows", () => {
     expect((await deliverDueNotifies(sandbox.deps)).attempts).toBe(1);
     expect(await state(order.id)).toMatchObject({ order: "paid", payments: ["paid"] });
     // The shop answered `success`: the gateway stops.
-    expect(await db.sandboxNotify.findFirst({ where: { order: { partnerOrderNo: payment.partnerOrderNo } } })).toMatchObject({ status: "delivered", lastAnswer: "success" });
+    expect(
+      await db.sandboxNotify.findFirst({ where: { order: { partnerOrderNo: payment.partnerOrderNo } } }),
+    ).toMatchObject({ status: "delivered", lastAnswer: "success" });
   });
 
   it("a failure at the gateway, then a cancel: the order stays open for another try", async () => {
@@ -145,7 +171,11 @@ describe("payment flows", () => {
     const notify = signedResponse(sandbox.deps, payResultBody(gatewayOrder, new Date()));
     const [notifies, returns] = await Promise.all([
       Promise.all(Array.from({ length: 20 }, () => handleNotify(deps, notify))),
-      Promise.all(Array.from({ length: 5 }, () => handleReturn(deps, payment.partnerOrderNo, `partnerOrderNo=${payment.partnerOrderNo}`))),
+      Promise.all(
+        Array.from({ length: 5 }, () =>
+          handleReturn(deps, payment.partnerOrderNo, `partnerOrderNo=${payment.partnerOrderNo}`),
+        ),
+      ),
     ]);
     expect(notifies.every((a) => a.status === 200 && a.body === "success")).toBe(true);
     // Exactly one of the 25 messages moved the payment.
@@ -165,8 +195,14 @@ describe("payment flows", () => {
     const order = await newOrder();
     const { payment } = await startPayment(deps, order, website);
     await control(payment.partnerOrderNo, "success", "none");
-    const notify = signedResponse(sandbox.deps, payResultBody((await findOrderByPartnerOrderNo(sandbox.deps, payment.partnerOrderNo))!, new Date()));
-    const answers = await Promise.all([...Array.from({ length: 10 }, () => handleNotify(deps, notify)), ...Array.from({ length: 3 }, () => handleReturn(deps, payment.partnerOrderNo, ""))]);
+    const notify = signedResponse(
+      sandbox.deps,
+      payResultBody((await findOrderByPartnerOrderNo(sandbox.deps, payment.partnerOrderNo))!, new Date()),
+    );
+    const answers = await Promise.all([
+      ...Array.from({ length: 10 }, () => handleNotify(deps, notify)),
+      ...Array.from({ length: 3 }, () => handleReturn(deps, payment.partnerOrderNo, "")),
+    ]);
     expect(answers.filter((a) => a?.changed)).toHaveLength(1);
   });
 });
@@ -195,7 +231,12 @@ describe("tampered and unmatched notifies are refused and change nothing", () =>
       expect(answer.body).toContain(reason === "amount" || reason === "currency" ? `refused: ${reason}` : reason);
     }
     expect(await state(order.id)).toMatchObject({ order: "pending", payments: ["pending"] });
-    const notes = (await db.paymentEvent.findMany({ where: { kind: "notify", createdAt: { gte: payment.createdAt } }, orderBy: { createdAt: "asc" } })).map((e) => [e.note, e.signatureValid]);
+    const notes = (
+      await db.paymentEvent.findMany({
+        where: { kind: "notify", createdAt: { gte: payment.createdAt } },
+        orderBy: { createdAt: "asc" },
+      })
+    ).map((e) => [e.note, e.signatureValid]);
     expect(notes).toEqual([
       ["bad signature", false],
       ["bad signature", false],
@@ -262,7 +303,15 @@ describe("failures and reconciliation", () => {
     await control(first.payment.partnerOrderNo, "success", "before-return");
     await control(second.payment.partnerOrderNo, "success", "before-return");
     // The notify is answered first; the refund follows it.
-    await vi.waitFor(async () => expect(await state(order.id)).toEqual({ order: "paid", payments: ["paid", "refunded"], paidPaymentId: first.payment.id }), { timeout: 5_000 });
+    await vi.waitFor(
+      async () =>
+        expect(await state(order.id)).toEqual({
+          order: "paid",
+          payments: ["paid", "refunded"],
+          paidPaymentId: first.payment.id,
+        }),
+      { timeout: 5_000 },
+    );
     const refund = await db.refund.findFirstOrThrow({ where: { paymentId: second.payment.id } });
     expect(refund).toMatchObject({ status: "succeeded", reason: "duplicate_payment", amountMinor: order.totalMinor });
     // The gateway agrees: the second attempt is refunded there, the first is not.
@@ -281,7 +330,10 @@ describe("failures and reconciliation", () => {
     await control(first.payment.partnerOrderNo, "success", "none");
     await handleReturn(deps, first.payment.partnerOrderNo, "");
     await control(second.payment.partnerOrderNo, "success", "none");
-    const notify = signedResponse(sandbox.deps, payResultBody((await findOrderByPartnerOrderNo(sandbox.deps, second.payment.partnerOrderNo))!, new Date()));
+    const notify = signedResponse(
+      sandbox.deps,
+      payResultBody((await findOrderByPartnerOrderNo(sandbox.deps, second.payment.partnerOrderNo))!, new Date()),
+    );
     await setFault(db, "code9", 3); // the refund's three attempts all fail
     const answer = await handleNotify(deps, notify);
     expect(answer).toMatchObject({ status: 200, body: "success", changed: true, refundId: expect.any(String) });
@@ -290,11 +342,20 @@ describe("failures and reconciliation", () => {
     expect(refund.status).toBe("pending");
     clock = new Date(Date.now() + 2 * 60 * 1000);
     await reconcile(deps);
-    expect(await db.refund.findUniqueOrThrow({ where: { id: refund.id } })).toMatchObject({ status: "succeeded", attempts: 2 });
-    expect((await findOrderByPartnerOrderNo(sandbox.deps, second.payment.partnerOrderNo))!.refundedAmount).toBe(order.totalMinor);
-    expect(await db.payment.findUniqueOrThrow({ where: { id: second.payment.id } })).toMatchObject({ status: "refunded", refundedMinor: order.totalMinor });
+    expect(await db.refund.findUniqueOrThrow({ where: { id: refund.id } })).toMatchObject({
+      status: "succeeded",
+      attempts: 2,
+    });
+    expect((await findOrderByPartnerOrderNo(sandbox.deps, second.payment.partnerOrderNo))!.refundedAmount).toBe(
+      order.totalMinor,
+    );
+    expect(await db.payment.findUniqueOrThrow({ where: { id: second.payment.id } })).toMatchObject({
+      status: "refunded",
+      refundedMinor: order.totalMinor,
+    });
     // Once done, reconciliation leaves it alone: no further refund is sent.
-    const sent = async () => (await events(second.payment.id)).filter((e) => e.kind === "refund" && e.direction === "sent").length;
+    const sent = async () =>
+      (await events(second.payment.id)).filter((e) => e.kind === "refund" && e.direction === "sent").length;
     const before = await sent();
     clock = new Date(Date.now() + 60 * 60 * 1000);
     await reconcile(deps);
@@ -307,17 +368,31 @@ describe("failures and reconciliation", () => {
     const second = await startPayment(deps, order, website);
     await control(first.payment.partnerOrderNo, "success", "before-return");
     await control(second.payment.partnerOrderNo, "success", "none");
-    const notify = signedResponse(sandbox.deps, payResultBody((await findOrderByPartnerOrderNo(sandbox.deps, second.payment.partnerOrderNo))!, new Date()));
+    const notify = signedResponse(
+      sandbox.deps,
+      payResultBody((await findOrderByPartnerOrderNo(sandbox.deps, second.payment.partnerOrderNo))!, new Date()),
+    );
     await setFault(db, "malformed", 1); // the gateway refunds, but its answer is garbled
     await sendRefund(deps, (await handleNotify(deps, notify)).refundId!);
     expect((await findOrderByPartnerOrderNo(sandbox.deps, second.payment.partnerOrderNo))!.status).toBe(3);
-    expect(await db.refund.findFirstOrThrow({ where: { paymentId: second.payment.id } })).toMatchObject({ status: "pending", attempts: 1 });
+    expect(await db.refund.findFirstOrThrow({ where: { paymentId: second.payment.id } })).toMatchObject({
+      status: "pending",
+      attempts: 1,
+    });
     clock = new Date(Date.now() + 5 * 60 * 1000);
     await reconcile(deps);
     await reconcile(deps);
-    expect(await db.refund.findFirstOrThrow({ where: { paymentId: second.payment.id } })).toMatchObject({ status: "succeeded", attempts: 2 });
-    expect(await db.payment.findUniqueOrThrow({ where: { id: second.payment.id } })).toMatchObject({ status: "refunded", refundedMinor: order.totalMinor });
-    expect((await findOrderByPartnerOrderNo(sandbox.deps, second.payment.partnerOrderNo))!.refundedAmount).toBe(order.totalMinor);
+    expect(await db.refund.findFirstOrThrow({ where: { paymentId: second.payment.id } })).toMatchObject({
+      status: "succeeded",
+      attempts: 2,
+    });
+    expect(await db.payment.findUniqueOrThrow({ where: { id: second.payment.id } })).toMatchObject({
+      status: "refunded",
+      refundedMinor: order.totalMinor,
+    });
+    expect((await findOrderByPartnerOrderNo(sandbox.deps, second.payment.partnerOrderNo))!.refundedAmount).toBe(
+      order.totalMinor,
+    );
   });
 
   it("a gateway outage at expiry time does not expire a payment: only the gateway's word does", async () => {
@@ -341,8 +416,20 @@ describe("failures and reconciliation", () => {
     const order = await newOrder();
     const { payment } = await startPayment(deps, order, website);
     await control(payment.partnerOrderNo, "success", "none");
-    const body = { ...payResultBody((await findOrderByPartnerOrderNo(sandbox.deps, payment.partnerOrderNo))!, new Date()), buyer: "sandbox/buyer" };
-    const content = JSON.stringify({ header: { version: "1.0", partnerNo: "10001", respMsgId: "x", respTime: "2026-11-22T12:00:00+08:00", signType: "SHA256" }, body }).replaceAll("/", "\\/");
+    const body = {
+      ...payResultBody((await findOrderByPartnerOrderNo(sandbox.deps, payment.partnerOrderNo))!, new Date()),
+      buyer: "sandbox/buyer",
+    };
+    const content = JSON.stringify({
+      header: {
+        version: "1.0",
+        partnerNo: "10001",
+        respMsgId: "x",
+        respTime: "2026-11-22T12:00:00+08:00",
+        signType: "SHA256",
+      },
+      body,
+    }).replaceAll("/", "\\/");
     const raw = `{ "response" : ${content} ,\n  "signature" : "${sign(content, SANDBOX_CREDENTIALS.signKey)}" }`;
     expect(await handleNotify(deps, raw)).toMatchObject({ status: 200, body: "success", changed: true });
   });

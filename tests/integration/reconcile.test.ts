@@ -28,7 +28,12 @@ const later = (ms: number) => new Date(Date.now() + ms);
 const MIN = 60_000;
 
 function gatewayAt(apiBase: string, timeoutMs = 2_000) {
-  return createGateway(db, { config: { apiBase, ...SANDBOX_CREDENTIALS, retryDelayMs: 10, timeoutMs }, appUrl: shop.url, timeoutRule: "30m", now });
+  return createGateway(db, {
+    config: { apiBase, ...SANDBOX_CREDENTIALS, retryDelayMs: 10, timeoutMs },
+    appUrl: shop.url,
+    timeoutRule: "30m",
+    now,
+  });
 }
 
 beforeAll(async () => {
@@ -52,10 +57,14 @@ beforeEach(async () => {
 });
 
 const website = { wallet: "AlipayHK", flow: "website" } as const;
-const newOrder = () => createOrder(db, { items: [{ slug: "silk-fan", quantity: 1 }], email: "buyer@example.com", locale: "en" });
+const newOrder = () =>
+  createOrder(db, { items: [{ slug: "silk-fan", quantity: 1 }], email: "buyer@example.com", locale: "en" });
 
 async function control(partnerOrderNo: string, outcome: "success" | "fail" | "cancel", notify = "none") {
-  const response = await fetch(`${sandbox.apiBase}/control/orders/${partnerOrderNo}`, { method: "POST", body: JSON.stringify({ outcome, notify }) });
+  const response = await fetch(`${sandbox.apiBase}/control/orders/${partnerOrderNo}`, {
+    method: "POST",
+    body: JSON.stringify({ outcome, notify }),
+  });
   expect(response.status).toBe(200);
 }
 
@@ -69,7 +78,10 @@ async function paidTwice() {
   const second = await startPayment(deps, order, website);
   await control(first.payment.partnerOrderNo, "success", "before-return");
   await control(second.payment.partnerOrderNo, "success", "none");
-  const notify = signedResponse(sandbox.deps, payResultBody((await findOrderByPartnerOrderNo(sandbox.deps, second.payment.partnerOrderNo))!, new Date()));
+  const notify = signedResponse(
+    sandbox.deps,
+    payResultBody((await findOrderByPartnerOrderNo(sandbox.deps, second.payment.partnerOrderNo))!, new Date()),
+  );
   return { order, first, second, notify };
 }
 
@@ -89,7 +101,10 @@ describe("a backlog of abandoned checkouts", () => {
     clock = later(2 * MIN);
     const report = await reconcile(deps);
     expect(report).toMatchObject({ queried: 61, changed: 1, errors: 0, left: 0, outOfTime: false });
-    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "paid", paidPaymentId: payment.id });
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({
+      status: "paid",
+      paidPaymentId: payment.id,
+    });
     expect(report.elapsedMs).toBeLessThan(RECONCILE_DEFAULTS.budgetMs);
 
     // Each abandoned one waits for its own next step: a second pass now asks nobody.
@@ -175,7 +190,17 @@ describe("a gateway that hangs", () => {
       const order = (await reconcile(deps, { concurrency: 1, limit: 4 })).queried;
       expect(order).toBe(4);
       const second = await db.payment.findMany({ where: { id: { in: ids } } });
-      expect(second.filter((p) => p.checks === 1).map((p) => p.id).sort()).toEqual(rows.filter((p) => !asked.includes(p)).map((p) => p.id).sort());
+      expect(
+        second
+          .filter((p) => p.checks === 1)
+          .map((p) => p.id)
+          .sort(),
+      ).toEqual(
+        rows
+          .filter((p) => !asked.includes(p))
+          .map((p) => p.id)
+          .sort(),
+      );
     } finally {
       await hanging.close();
     }
@@ -222,8 +247,13 @@ describe("refunds whose answer was lost", () => {
     await reconcile(deps);
     const done = await db.refund.findUniqueOrThrow({ where: { id: refund.id } });
     expect(done).toMatchObject({ status: "succeeded", attempts: 4, refundNo: refund.refundNo });
-    expect(await db.payment.findUniqueOrThrow({ where: { id: second.payment.id } })).toMatchObject({ status: "refunded", refundedMinor: order.totalMinor });
-    expect((await findOrderByPartnerOrderNo(sandbox.deps, second.payment.partnerOrderNo))!.refundedAmount).toBe(order.totalMinor);
+    expect(await db.payment.findUniqueOrThrow({ where: { id: second.payment.id } })).toMatchObject({
+      status: "refunded",
+      refundedMinor: order.totalMinor,
+    });
+    expect((await findOrderByPartnerOrderNo(sandbox.deps, second.payment.partnerOrderNo))!.refundedAmount).toBe(
+      order.totalMinor,
+    );
     expect(await db.sandboxRefund.count({ where: { refundNo: refund.refundNo } })).toBe(1);
   });
 });
@@ -304,7 +334,10 @@ describe("no amplification", () => {
     await control(payment.partnerOrderNo, "success", "none");
     clock = later(2 * MIN);
     await reconcile(deps);
-    const kept = await db.paymentEvent.findMany({ where: { paymentId: payment.id, kind: "query" }, orderBy: { createdAt: "asc" } });
+    const kept = await db.paymentEvent.findMany({
+      where: { paymentId: payment.id, kind: "query" },
+      orderBy: { createdAt: "asc" },
+    });
     expect(kept.map((e) => e.direction)).toEqual(["sent", "received"]);
     expect(kept[1]!.signatureValid).toBe(true);
   });
@@ -329,7 +362,13 @@ describe("the merchant sees it", () => {
     const oldest = (await db.payment.findUniqueOrThrow({ where: { id: id! } })).createdAt;
     await db.jobRun.deleteMany();
     const minuteSchedule = 60_000;
-    expect(await reconcileHealth(db, minuteSchedule)).toMatchObject({ lastRunAt: null, runs: 0, pendingPayments: 1, oldestPendingAt: oldest, state: "ok" });
+    expect(await reconcileHealth(db, minuteSchedule)).toMatchObject({
+      lastRunAt: null,
+      runs: 0,
+      pendingPayments: 1,
+      oldestPendingAt: oldest,
+      state: "ok",
+    });
     // No pass ever, and a payment waiting for longer than the schedule allows.
     expect((await reconcileHealth(db, minuteSchedule, new Date(Date.now() + 10 * MIN))).state).toBe("never");
 
@@ -356,11 +395,19 @@ describe("a notify answers at once", () => {
     expect(answer).toMatchObject({ status: 200, body: "success", changed: true, refundId: expect.any(String) });
     const before = refundCalls();
     // Nothing was sent inside the answer.
-    expect(await db.sandboxRefund.count({ where: { order: { partnerOrderNo: second.payment.partnerOrderNo } } })).toBe(0);
-    expect(await db.refund.findUniqueOrThrow({ where: { id: answer.refundId! } })).toMatchObject({ status: "pending", attempts: 0 });
+    expect(await db.sandboxRefund.count({ where: { order: { partnerOrderNo: second.payment.partnerOrderNo } } })).toBe(
+      0,
+    );
+    expect(await db.refund.findUniqueOrThrow({ where: { id: answer.refundId! } })).toMatchObject({
+      status: "pending",
+      attempts: 0,
+    });
     // After the answer (the route's after()): each try outlasts the client's wait; still pending.
     await sendRefund({ db, gateway: gatewayAt(sandbox.apiBase, 300) }, answer.refundId!);
-    expect(await db.refund.findUniqueOrThrow({ where: { id: answer.refundId! } })).toMatchObject({ status: "pending", attempts: 1 });
+    expect(await db.refund.findUniqueOrThrow({ where: { id: answer.refundId! } })).toMatchObject({
+      status: "pending",
+      attempts: 1,
+    });
     // The gateway is back: reconciliation sends it again, same refundNo, and it counts once.
     clock = later(2 * MIN);
     await Promise.all([reconcile(deps), reconcile(deps)]);

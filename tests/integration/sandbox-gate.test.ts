@@ -8,10 +8,15 @@ const root = path.resolve(import.meta.dirname, "../..");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)],
+  );
 }
 
-const routeFiles = [...filesUnder(path.join(root, "app/sandbox")), path.join(root, "app/api/cron/sandbox-notify/route.ts")].filter((f) => /[/\\](route\.ts|page\.tsx)$/.test(f));
+const routeFiles = [
+  ...filesUnder(path.join(root, "app/sandbox")),
+  path.join(root, "app/api/cron/sandbox-notify/route.ts"),
+].filter((f) => /[/\\](route\.ts|page\.tsx)$/.test(f));
 
 const production = {
   SCANFORPAY_PARTNER_NO: "20001",
@@ -57,21 +62,29 @@ describe("sandbox routes in production", () => {
       const mod = await load(file, production);
       if (file.endsWith("page.tsx")) {
         const page = mod.default as (props: unknown) => Promise<unknown>;
-        await expect(page({ params, searchParams: Promise.resolve({}) })).rejects.toMatchObject({ digest: expect.stringContaining("404") });
+        await expect(page({ params, searchParams: Promise.resolve({}) })).rejects.toMatchObject({
+          digest: expect.stringContaining("404"),
+        });
         return;
       }
       const handlers = METHODS.filter((m) => typeof mod[m] === "function");
       expect(handlers.length).toBeGreaterThan(0);
       for (const method of handlers) {
         const handler = mod[method] as (request: Request, context: { params: typeof params }) => Promise<Response>;
-        const response = await handler(new Request("http://shop.example/x", { method, body: method === "GET" ? undefined : "{}" }), { params });
+        const response = await handler(
+          new Request("http://shop.example/x", { method, body: method === "GET" ? undefined : "{}" }),
+          { params },
+        );
         expect(response.status, `${method} ${name}`).toBe(404);
       }
     });
   }
 
   it("answers again with SANDBOX_ENABLED=true", async () => {
-    const mod = await load(path.join(root, "app/sandbox/scanforpay/api/[...path]/route.ts"), { ...production, SANDBOX_ENABLED: "true" });
+    const mod = await load(path.join(root, "app/sandbox/scanforpay/api/[...path]/route.ts"), {
+      ...production,
+      SANDBOX_ENABLED: "true",
+    });
     const response = await (mod.GET as () => Promise<Response>)();
     expect(response.status).toBe(405);
   });
@@ -79,9 +92,13 @@ describe("sandbox routes in production", () => {
   it("with SANDBOX_ENABLED=true next to real credentials, deciding payments needs the cron secret", async () => {
     const file = path.join(root, "app/sandbox/scanforpay/control/faults/route.ts");
     const secured = await load(file, { ...production, SANDBOX_ENABLED: "true" });
-    const refused = await (secured.POST as (r: Request) => Promise<Response>)(new Request("http://x/", { method: "POST", body: '{"kind":"code9","count":1}' }));
+    const refused = await (secured.POST as (r: Request) => Promise<Response>)(
+      new Request("http://x/", { method: "POST", body: '{"kind":"code9","count":1}' }),
+    );
     expect(refused.status).toBe(401);
-    const wrong = await (secured.POST as (r: Request) => Promise<Response>)(new Request("http://x/", { method: "POST", headers: { authorization: "Bearer nope" }, body: "{}" }));
+    const wrong = await (secured.POST as (r: Request) => Promise<Response>)(
+      new Request("http://x/", { method: "POST", headers: { authorization: "Bearer nope" }, body: "{}" }),
+    );
     expect(wrong.status).toBe(401);
   });
 });
@@ -89,7 +106,9 @@ describe("sandbox routes in production", () => {
 describe("cron routes", () => {
   const reconcileRoute = path.join(root, "app/api/cron/reconcile/route.ts");
   const call = async (mod: Record<string, unknown>, authorization?: string) =>
-    (mod.GET as (r: Request) => Promise<Response>)(new Request("http://x/api/cron/reconcile", { headers: authorization ? { authorization } : {} }));
+    (mod.GET as (r: Request) => Promise<Response>)(
+      new Request("http://x/api/cron/reconcile", { headers: authorization ? { authorization } : {} }),
+    );
 
   it("want CRON_SECRET's bearer in production (a production configuration without CRON_SECRET does not start)", async () => {
     const withSecret = await load(reconcileRoute, production);
@@ -97,4 +116,3 @@ describe("cron routes", () => {
     expect((await call(withSecret, "Bearer wrong")).status).toBe(401);
   });
 });
-

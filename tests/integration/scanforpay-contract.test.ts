@@ -10,7 +10,13 @@ import { sign } from "@/lib/scanforpay/signature";
 import { actOnOrder, findOrderByPartnerOrderNo } from "@/lib/sandbox/customer";
 import { setFault } from "@/lib/sandbox/faults";
 import { deliverDueNotifies, MAX_ATTEMPTS } from "@/lib/sandbox/notify";
-import { startFixedServer, startNotifyReceiver, startSandboxServer, type NotifyReceiver, type SandboxServer } from "../helpers/sandbox-server";
+import {
+  startFixedServer,
+  startNotifyReceiver,
+  startSandboxServer,
+  type NotifyReceiver,
+  type SandboxServer,
+} from "../helpers/sandbox-server";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 
 let db: TestDb;
@@ -72,46 +78,100 @@ async function expectKind(promise: Promise<unknown>, kind: ScanForPayError["kind
 /** A paid order at the gateway, with notifies going to the receiver. */
 async function paidOrder(amount = 16800) {
   const partnerOrderNo = orderNo();
-  await client().createWebsitePayment({ partnerOrderNo, wallet: "AlipayHK", currency: "HKD", orderAmount: amount, notifyUrl: receiver.url });
+  await client().createWebsitePayment({
+    partnerOrderNo,
+    wallet: "AlipayHK",
+    currency: "HKD",
+    orderAmount: amount,
+    notifyUrl: receiver.url,
+  });
   const order = (await findOrderByPartnerOrderNo(gateway.deps, partnerOrderNo))!;
   await actOnOrder(gateway.deps, order, "success", "none");
   return partnerOrderNo;
 }
 
 /** Posts a raw request body to an endpoint and reads the verified answer's body. */
-async function raw(path: string, body: string | Uint8Array): Promise<{ code: number; msg: string } & Record<string, unknown>> {
-  const response = await fetch(gateway.apiBase + path, { method: "POST", headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : Buffer.from(body) });
+async function raw(
+  path: string,
+  body: string | Uint8Array,
+): Promise<{ code: number; msg: string } & Record<string, unknown>> {
+  const response = await fetch(gateway.apiBase + path, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: typeof body === "string" ? body : Buffer.from(body),
+  });
   const text = await response.text();
   const envelope = readEnvelope(text, "response", SANDBOX_CREDENTIALS.signKey);
   expect(envelope.ok && envelope.signatureValid).toBe(true);
   return (envelope as { body: { code: number; msg: string } }).body;
 }
 
-const header = { version: "1.0", partnerNo: "10001", reqMsgId: "fd03f269318045758af08f6cf324fb0f", reqTime: "2026-11-22T10:00:00+08:00", signType: "SHA256" };
-const signedRequest = (body: object, head: object = header, key: string = SANDBOX_CREDENTIALS.signKey) => writeEnvelope("request", { header: head, body }, key);
-const websiteBody = (over: Record<string, unknown> = {}) => ({ storeNo: "100010000000002", partnerOrderNo: orderNo(), wallet: "AlipayHK", currency: "HKD", orderAmount: 2100, ...over });
+const header = {
+  version: "1.0",
+  partnerNo: "10001",
+  reqMsgId: "fd03f269318045758af08f6cf324fb0f",
+  reqTime: "2026-11-22T10:00:00+08:00",
+  signType: "SHA256",
+};
+const signedRequest = (body: object, head: object = header, key: string = SANDBOX_CREDENTIALS.signKey) =>
+  writeEnvelope("request", { header: head, body }, key);
+const websiteBody = (over: Record<string, unknown> = {}) => ({
+  storeNo: "100010000000002",
+  partnerOrderNo: orderNo(),
+  wallet: "AlipayHK",
+  currency: "HKD",
+  orderAmount: 2100,
+  ...over,
+});
 
 describe("create endpoints", () => {
   it("website payment answers a payUrl on the sandbox, and every exchange is reported with its raw text", async () => {
     const partnerOrderNo = orderNo();
-    const { payUrl } = await client().createWebsitePayment({ partnerOrderNo, wallet: "AlipayHK", currency: "HKD", orderAmount: 16800, orderTitle: "Harbour Goods", notifyUrl: receiver.url, returnUrl: "https://shop.example/api/scanforpay/return", timeoutRule: "30m" });
+    const { payUrl } = await client().createWebsitePayment({
+      partnerOrderNo,
+      wallet: "AlipayHK",
+      currency: "HKD",
+      orderAmount: 16800,
+      orderTitle: "Harbour Goods",
+      notifyUrl: receiver.url,
+      returnUrl: "https://shop.example/api/scanforpay/return",
+      timeoutRule: "30m",
+    });
     expect(payUrl).toMatch(new RegExp(`^${gateway.apiBase}/pay/[A-Za-z0-9_-]{32}$`));
     expect(exchanges.map((e) => [e.endpoint, e.direction, e.signatureValid])).toEqual([
       ["websiteCreate", "sent", null],
       ["websiteCreate", "received", true],
     ]);
-    expect(exchanges[0]!.rawText).toMatch(/^\{"request":\{"header":\{"version":"1.0","partnerNo":"10001","reqMsgId":"[0-9a-f]{32}","reqTime":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00","signType":"SHA256"\},"body":\{"storeNo":"100010000000002","partnerOrderNo":/);
+    expect(exchanges[0]!.rawText).toMatch(
+      /^\{"request":\{"header":\{"version":"1.0","partnerNo":"10001","reqMsgId":"[0-9a-f]{32}","reqTime":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00","signType":"SHA256"\},"body":\{"storeNo":"100010000000002","partnerOrderNo":/,
+    );
     expect(exchanges[0]!.rawText).toMatch(/,"signature":"[0-9a-f]{64}"\}$/);
     expect(exchanges.every((e) => !e.rawText.includes(SANDBOX_CREDENTIALS.signKey + '"'))).toBe(true);
     const order = await findOrderByPartnerOrderNo(gateway.deps, partnerOrderNo);
-    expect(order).toMatchObject({ flow: "website", wallet: "AlipayHK", orderAmount: 16800, currency: "HKD", status: 0 });
+    expect(order).toMatchObject({
+      flow: "website",
+      wallet: "AlipayHK",
+      orderAmount: 16800,
+      currency: "HKD",
+      status: 0,
+    });
     expect(order!.expiresAt.getTime() - order!.createdAt.getTime()).toBeGreaterThan(29 * 60_000);
     expect(order!.expiresAt.getTime() - order!.createdAt.getTime()).toBeLessThan(31 * 60_000);
   });
 
   it("JS API and QR code payments are created with their wallets", async () => {
-    const jsapi = await client().createJsapiPayment({ partnerOrderNo: orderNo(), wallet: "Wechat", currency: "HKD", orderAmount: 100 });
-    const qr = await client().createQrcodePayment({ partnerOrderNo: orderNo(), wallet: "Wechat", currency: "HKD", orderAmount: 100 });
+    const jsapi = await client().createJsapiPayment({
+      partnerOrderNo: orderNo(),
+      wallet: "Wechat",
+      currency: "HKD",
+      orderAmount: 100,
+    });
+    const qr = await client().createQrcodePayment({
+      partnerOrderNo: orderNo(),
+      wallet: "Wechat",
+      currency: "HKD",
+      orderAmount: 100,
+    });
     const alipay = await client().createJsapiPayment({ partnerOrderNo: orderNo(), wallet: "Alipay", orderAmount: 100 });
     for (const { payUrl } of [jsapi, qr, alipay]) expect(payUrl.startsWith(`${gateway.apiBase}/pay/`)).toBe(true);
   });
@@ -120,7 +180,10 @@ describe("create endpoints", () => {
     const partnerOrderNo = orderNo();
     await client().createWebsitePayment({ partnerOrderNo, wallet: "Alipay", currency: "HKD", orderAmount: 100 });
     exchanges = [];
-    const error = await expectCode(client().createWebsitePayment({ partnerOrderNo, wallet: "Alipay", currency: "HKD", orderAmount: 100 }), 31);
+    const error = await expectCode(
+      client().createWebsitePayment({ partnerOrderNo, wallet: "Alipay", currency: "HKD", orderAmount: 100 }),
+      31,
+    );
     expect(error.retryable).toBe(false);
     expect(error.message).toMatch(/Duplicate order/);
     expect(exchanges).toHaveLength(2);
@@ -139,18 +202,28 @@ describe("the request checks, in ScanForPay's codes", () => {
     expect((await raw("/api/online/create", "")).code).toBe(4);
     expect((await raw("/api/online/create", '{"signature":"x"}')).code).toBe(4);
     const { wallet: _omit, ...noWallet } = websiteBody();
-    expect(await raw("/api/online/create", signedRequest(noWallet))).toMatchObject({ code: 4, msg: expect.stringMatching(/wallet/) });
+    expect(await raw("/api/online/create", signedRequest(noWallet))).toMatchObject({
+      code: 4,
+      msg: expect.stringMatching(/wallet/),
+    });
     expect((await raw("/api/online/create", signedRequest(websiteBody({ currency: "" })))).code).toBe(4);
   });
 
   it("5: invalid values (length, type, fractional amount, timeout rule)", async () => {
-    expect((await raw("/api/online/create", signedRequest(websiteBody({ partnerOrderNo: "x".repeat(33) })))).code).toBe(5);
+    expect((await raw("/api/online/create", signedRequest(websiteBody({ partnerOrderNo: "x".repeat(33) })))).code).toBe(
+      5,
+    );
     expect((await raw("/api/online/create", signedRequest(websiteBody({ orderAmount: "2100" })))).code).toBe(5);
     expect((await raw("/api/online/create", signedRequest(websiteBody({ orderTitle: "t".repeat(101) })))).code).toBe(5);
     expect((await raw("/api/online/create", signedRequest(websiteBody({ timeoutRule: "1.5h" })))).code).toBe(5);
     // The browser is sent to returnUrl: only http(s) is taken.
-    expect((await raw("/api/online/create", signedRequest(websiteBody({ returnUrl: "javascript:alert(document.cookie)" })))).code).toBe(5);
-    expect((await raw("/api/online/create", signedRequest(websiteBody({ notifyUrl: "file:///etc/passwd" })))).code).toBe(5);
+    expect(
+      (await raw("/api/online/create", signedRequest(websiteBody({ returnUrl: "javascript:alert(document.cookie)" }))))
+        .code,
+    ).toBe(5);
+    expect(
+      (await raw("/api/online/create", signedRequest(websiteBody({ notifyUrl: "file:///etc/passwd" })))).code,
+    ).toBe(5);
     const fractional = signedRequest(websiteBody()).replace('"orderAmount":2100', '"orderAmount":2100.5');
     const refixed = `{"request":${fractional.slice(11, fractional.indexOf(',"signature"'))},"signature":"${sign(fractional.slice(11, fractional.indexOf(',"signature"')), "123456")}"}`;
     expect((await raw("/api/online/create", refixed)).code).toBe(5);
@@ -173,7 +246,9 @@ describe("the request checks, in ScanForPay's codes", () => {
   });
 
   it("3: an unknown partner or store", async () => {
-    expect((await raw("/api/online/create", signedRequest(websiteBody(), { ...header, partnerNo: "99999" }))).code).toBe(3);
+    expect(
+      (await raw("/api/online/create", signedRequest(websiteBody(), { ...header, partnerNo: "99999" }))).code,
+    ).toBe(3);
     expect((await raw("/api/online/create", signedRequest(websiteBody({ storeNo: "999" })))).code).toBe(3);
   });
 
@@ -189,7 +264,11 @@ describe("the request checks, in ScanForPay's codes", () => {
     const answer = await raw("/api/online/create", `{"request":${php},"signature":"${sign(php, "123456")}"}`);
     expect(answer.code).toBe(1);
     const order = await findOrderByPartnerOrderNo(gateway.deps, partnerOrderNo);
-    expect(order).toMatchObject({ title: "港貨訂單", notifyUrl: "https://shop.example/api/scanforpay/notify", orderAmount: 2100 });
+    expect(order).toMatchObject({
+      title: "港貨訂單",
+      notifyUrl: "https://shop.example/api/scanforpay/notify",
+      orderAmount: 2100,
+    });
   });
 });
 
@@ -197,14 +276,24 @@ describe("Pay Query", () => {
   it("follows the order: 0 to be paid, 1 paid (with payTime), 2 failed; 30 unknown; 7 neither number", async () => {
     const partnerOrderNo = orderNo();
     await client().createQrcodePayment({ partnerOrderNo, wallet: "Wechat", currency: "HKD", orderAmount: 4200 });
-    expect(await client().payQuery({ partnerOrderNo })).toMatchObject({ code: 1, status: 0, orderAmount: 4200, currency: "HKD", wallet: "Wechat", partnerOrderNo });
+    expect(await client().payQuery({ partnerOrderNo })).toMatchObject({
+      code: 1,
+      status: 0,
+      orderAmount: 4200,
+      currency: "HKD",
+      wallet: "Wechat",
+      partnerOrderNo,
+    });
     const order = (await findOrderByPartnerOrderNo(gateway.deps, partnerOrderNo))!;
     expect((await actOnOrder(gateway.deps, order, "success")).effect).toBe("paid");
     const paid = await client().payQuery({ partnerOrderNo });
     expect(paid).toMatchObject({ status: 1, orderNo: order.orderNo });
     expect(paid.payTime).toMatch(/\+08:00$/);
     // orderNo wins over partnerOrderNo.
-    expect(await client().payQuery({ orderNo: order.orderNo, partnerOrderNo: "whatever" })).toMatchObject({ partnerOrderNo, status: 1 });
+    expect(await client().payQuery({ orderNo: order.orderNo, partnerOrderNo: "whatever" })).toMatchObject({
+      partnerOrderNo,
+      status: 1,
+    });
     // A second decision changes nothing.
     expect((await actOnOrder(gateway.deps, order, "fail")).effect).toBe("unchanged");
 
@@ -219,22 +308,42 @@ describe("Pay Query", () => {
 
   it("an unpaid order past its timeout is failed, and can no longer be paid", async () => {
     const partnerOrderNo = orderNo();
-    await client().createWebsitePayment({ partnerOrderNo, wallet: "Alipay", currency: "HKD", orderAmount: 100, orderCreate: String(Date.now() - 2 * 60_000), timeoutRule: "1m" });
+    await client().createWebsitePayment({
+      partnerOrderNo,
+      wallet: "Alipay",
+      currency: "HKD",
+      orderAmount: 100,
+      orderCreate: String(Date.now() - 2 * 60_000),
+      timeoutRule: "1m",
+    });
     expect(await client().payQuery({ partnerOrderNo })).toMatchObject({ status: 2 });
-    expect((await actOnOrder(gateway.deps, (await findOrderByPartnerOrderNo(gateway.deps, partnerOrderNo))!, "success")).effect).toBe("unchanged");
+    expect(
+      (await actOnOrder(gateway.deps, (await findOrderByPartnerOrderNo(gateway.deps, partnerOrderNo))!, "success"))
+        .effect,
+    ).toBe("unchanged");
   });
 });
 
 describe("Refund", () => {
   it("partial and repeated refunds up to the paid amount; then status 3", async () => {
     const partnerOrderNo = await paidOrder(10000);
-    expect(await client().refund({ partnerOrderNo, refundNo: `r1${partnerOrderNo}`.slice(0, 32), orderAmount: 3000 })).toMatchObject({ refunded: true, orderAmount: 3000, currency: "HKD" });
+    expect(
+      await client().refund({ partnerOrderNo, refundNo: `r1${partnerOrderNo}`.slice(0, 32), orderAmount: 3000 }),
+    ).toMatchObject({ refunded: true, orderAmount: 3000, currency: "HKD" });
     expect(await client().payQuery({ partnerOrderNo })).toMatchObject({ status: 1 });
-    const tooMuch = await expectCode(client().refund({ partnerOrderNo, refundNo: `r2${partnerOrderNo}`.slice(0, 32), orderAmount: 7001 }), 35);
+    const tooMuch = await expectCode(
+      client().refund({ partnerOrderNo, refundNo: `r2${partnerOrderNo}`.slice(0, 32), orderAmount: 7001 }),
+      35,
+    );
     expect(tooMuch.retryable).toBe(false);
-    expect(await client().refund({ partnerOrderNo, refundNo: `r3${partnerOrderNo}`.slice(0, 32), orderAmount: 7000 })).toMatchObject({ refunded: true });
+    expect(
+      await client().refund({ partnerOrderNo, refundNo: `r3${partnerOrderNo}`.slice(0, 32), orderAmount: 7000 }),
+    ).toMatchObject({ refunded: true });
     expect(await client().payQuery({ partnerOrderNo })).toMatchObject({ status: 3 });
-    await expectCode(client().refund({ partnerOrderNo, refundNo: `r4${partnerOrderNo}`.slice(0, 32), orderAmount: 1 }), 32);
+    await expectCode(
+      client().refund({ partnerOrderNo, refundNo: `r4${partnerOrderNo}`.slice(0, 32), orderAmount: 1 }),
+      32,
+    );
   });
 
   it("a repeated refundNo answers the first result and refunds once", async () => {
@@ -247,13 +356,21 @@ describe("Refund", () => {
     expect(order!.refundedAmount).toBe(2500);
     // The same refundNo for another order is refused.
     const other = await paidOrder(5000);
-    expect((await expectCode(client().refund({ partnerOrderNo: other, refundNo, orderAmount: 100 }), 5)).message).toMatch(/invalid/);
+    expect(
+      (await expectCode(client().refund({ partnerOrderNo: other, refundNo, orderAmount: 100 }), 5)).message,
+    ).toMatch(/invalid/);
   });
 
   it("concurrent refunds never exceed the paid amount", async () => {
     const partnerOrderNo = await paidOrder(10000);
     const results = await Promise.allSettled(
-      Array.from({ length: 8 }, (_, i) => client({ maxAttempts: 1 }).refund({ partnerOrderNo, refundNo: `c${i}${partnerOrderNo}`.slice(0, 32), orderAmount: 3000 })),
+      Array.from({ length: 8 }, (_, i) =>
+        client({ maxAttempts: 1 }).refund({
+          partnerOrderNo,
+          refundNo: `c${i}${partnerOrderNo}`.slice(0, 32),
+          orderAmount: 3000,
+        }),
+      ),
     );
     const ok = results.filter((r) => r.status === "fulfilled");
     expect(ok).toHaveLength(3);
@@ -265,9 +382,24 @@ describe("Refund", () => {
   it("30 for an unknown order, 32 for an unpaid one, 3 for another store", async () => {
     await expectCode(client().refund({ partnerOrderNo: "nope", refundNo: "r-nope", orderAmount: 1 }), 30);
     const unpaid = orderNo();
-    await client().createWebsitePayment({ partnerOrderNo: unpaid, wallet: "Alipay", currency: "HKD", orderAmount: 100 });
-    await expectCode(client().refund({ partnerOrderNo: unpaid, refundNo: `u${unpaid}`.slice(0, 32), orderAmount: 1 }), 32);
-    expect((await raw("/api/common/refund", signedRequest({ partnerOrderNo: unpaid, refundNo: "x1", orderAmount: 1, storeNo: "999" }))).code).toBe(3);
+    await client().createWebsitePayment({
+      partnerOrderNo: unpaid,
+      wallet: "Alipay",
+      currency: "HKD",
+      orderAmount: 100,
+    });
+    await expectCode(
+      client().refund({ partnerOrderNo: unpaid, refundNo: `u${unpaid}`.slice(0, 32), orderAmount: 1 }),
+      32,
+    );
+    expect(
+      (
+        await raw(
+          "/api/common/refund",
+          signedRequest({ partnerOrderNo: unpaid, refundNo: "x1", orderAmount: 1, storeNo: "999" }),
+        )
+      ).code,
+    ).toBe(3);
   });
 });
 
@@ -281,7 +413,15 @@ describe("fault switches", () => {
       expect(await client().payQuery({ partnerOrderNo })).toMatchObject({ status: 0 });
       expect(exchanges.filter((e) => e.direction === "sent")).toHaveLength(3);
       await setFault(db, kind, 1);
-      const error = await expectCode(client().createWebsitePayment({ partnerOrderNo: orderNo(), wallet: "Alipay", currency: "HKD", orderAmount: 100 }), kind === "code9" ? 9 : 22);
+      const error = await expectCode(
+        client().createWebsitePayment({
+          partnerOrderNo: orderNo(),
+          wallet: "Alipay",
+          currency: "HKD",
+          orderAmount: 100,
+        }),
+        kind === "code9" ? 9 : 22,
+      );
       expect(error.retryable).toBe(true);
     }
   });
@@ -289,7 +429,15 @@ describe("fault switches", () => {
   it("timeout: the client gives up after its timeout; Pay Query tries again and gets through", async () => {
     await setFault(db, "timeout", 1);
     const partnerOrderNo = orderNo();
-    const error = await expectKind(client({ timeoutMs: 300 }).createWebsitePayment({ partnerOrderNo, wallet: "Alipay", currency: "HKD", orderAmount: 100 }), "timeout");
+    const error = await expectKind(
+      client({ timeoutMs: 300 }).createWebsitePayment({
+        partnerOrderNo,
+        wallet: "Alipay",
+        currency: "HKD",
+        orderAmount: 100,
+      }),
+      "timeout",
+    );
     expect(error.stateUnknown).toBe(true);
     // The gateway did act on it: the order exists.
     expect(await findOrderByPartnerOrderNo(gateway.deps, partnerOrderNo)).not.toBeNull();
@@ -300,16 +448,26 @@ describe("fault switches", () => {
   it("a refund that times out is retried with the same refundNo and lands once", async () => {
     const partnerOrderNo = await paidOrder(10000);
     await setFault(db, "timeout", 1);
-    const result = await client({ timeoutMs: 300 }).refund({ partnerOrderNo, refundNo: `t${partnerOrderNo}`.slice(0, 32), orderAmount: 4000 });
+    const result = await client({ timeoutMs: 300 }).refund({
+      partnerOrderNo,
+      refundNo: `t${partnerOrderNo}`.slice(0, 32),
+      orderAmount: 4000,
+    });
     expect(result.refunded).toBe(true);
     expect((await findOrderByPartnerOrderNo(gateway.deps, partnerOrderNo))!.refundedAmount).toBe(4000);
   });
 
   it("malformed JSON and a bad signature are refused by the client", async () => {
     await setFault(db, "malformed", 1);
-    await expectKind(client().createWebsitePayment({ partnerOrderNo: orderNo(), wallet: "Alipay", currency: "HKD", orderAmount: 100 }), "malformed");
+    await expectKind(
+      client().createWebsitePayment({ partnerOrderNo: orderNo(), wallet: "Alipay", currency: "HKD", orderAmount: 100 }),
+      "malformed",
+    );
     await setFault(db, "bad-signature", 1);
-    const error = await expectKind(client().createWebsitePayment({ partnerOrderNo: orderNo(), wallet: "Alipay", currency: "HKD", orderAmount: 100 }), "signature");
+    const error = await expectKind(
+      client().createWebsitePayment({ partnerOrderNo: orderNo(), wallet: "Alipay", currency: "HKD", orderAmount: 100 }),
+      "signature",
+    );
     expect(error.retryable).toBe(false);
     expect(exchanges.at(-1)).toMatchObject({ direction: "received", signatureValid: false });
   });
@@ -320,7 +478,10 @@ describe("transport failures and tampered answers", () => {
     const tamper: typeof fetch = async (input, init) => {
       const response = await fetch(input, init);
       const text = await response.text();
-      return new Response(text.replace('"code":1', '"code":1 '), { status: response.status, headers: response.headers });
+      return new Response(text.replace('"code":1', '"code":1 '), {
+        status: response.status,
+        headers: response.headers,
+      });
     };
     const partnerOrderNo = orderNo();
     await client().createWebsitePayment({ partnerOrderNo, wallet: "Alipay", currency: "HKD", orderAmount: 100 });
@@ -329,7 +490,10 @@ describe("transport failures and tampered answers", () => {
 
   it("network failure, HTTP error and a non-envelope answer", async () => {
     const down = await startFixedServer(502, "<html>Bad gateway</html>");
-    const http = await expectKind(client({ apiBase: down.url, maxAttempts: 2 }).payQuery({ partnerOrderNo: "x" }), "http");
+    const http = await expectKind(
+      client({ apiBase: down.url, maxAttempts: 2 }).payQuery({ partnerOrderNo: "x" }),
+      "http",
+    );
     expect(http.retryable).toBe(true);
     expect(down.hits()).toBe(2);
     await down.close();
@@ -343,12 +507,24 @@ describe("transport failures and tampered answers", () => {
 describe("notify", () => {
   it("is delivered signed after a payment, verifies, and carries the order's amount and currency", async () => {
     const partnerOrderNo = orderNo();
-    await client().createWebsitePayment({ partnerOrderNo, wallet: "AlipayHK", currency: "HKD", orderAmount: 16800, notifyUrl: receiver.url });
+    await client().createWebsitePayment({
+      partnerOrderNo,
+      wallet: "AlipayHK",
+      currency: "HKD",
+      orderAmount: 16800,
+      notifyUrl: receiver.url,
+    });
     await actOnOrder(gateway.deps, (await findOrderByPartnerOrderNo(gateway.deps, partnerOrderNo))!, "success");
     expect((await deliverDueNotifies(gateway.deps)).attempts).toBe(1);
     expect(receiver.received).toHaveLength(1);
     const notify = client().parseNotify(receiver.received[0]!);
-    expect(notify.result).toMatchObject({ partnerOrderNo, orderAmount: 16800, currency: "HKD", status: 1, wallet: "AlipayHK" });
+    expect(notify.result).toMatchObject({
+      partnerOrderNo,
+      orderAmount: 16800,
+      currency: "HKD",
+      status: 1,
+      wallet: "AlipayHK",
+    });
     expect((await deliverDueNotifies(gateway.deps)).attempts).toBe(0);
     // Altered by one byte, or signed with another key: refused.
     const body = receiver.received[0]!;
@@ -359,7 +535,13 @@ describe("notify", () => {
 
   it("is retried on anything but the exact body `success`, on the scaled schedule, then given up", async () => {
     const partnerOrderNo = orderNo();
-    await client().createWebsitePayment({ partnerOrderNo, wallet: "Alipay", currency: "HKD", orderAmount: 100, notifyUrl: receiver.url });
+    await client().createWebsitePayment({
+      partnerOrderNo,
+      wallet: "Alipay",
+      currency: "HKD",
+      orderAmount: 100,
+      notifyUrl: receiver.url,
+    });
     receiver.answers.push("fail", "success\n", "SUCCESS");
     const order = (await findOrderByPartnerOrderNo(gateway.deps, partnerOrderNo))!;
     await actOnOrder(gateway.deps, order, "success");
@@ -373,7 +555,13 @@ describe("notify", () => {
 
     // A merchant that never answers `success`: given up after the last attempt.
     const stubborn = orderNo();
-    await client().createWebsitePayment({ partnerOrderNo: stubborn, wallet: "Alipay", currency: "HKD", orderAmount: 100, notifyUrl: receiver.url });
+    await client().createWebsitePayment({
+      partnerOrderNo: stubborn,
+      wallet: "Alipay",
+      currency: "HKD",
+      orderAmount: 100,
+      notifyUrl: receiver.url,
+    });
     const stubbornOrder = (await findOrderByPartnerOrderNo(gateway.deps, stubborn))!;
     const { notifies } = await actOnOrder(gateway.deps, stubbornOrder, "success");
     expect(notifies).toBe(1);
@@ -381,13 +569,22 @@ describe("notify", () => {
     await db.sandboxNotify.update({ where: { id: notify.id }, data: { attempts: MAX_ATTEMPTS - 1 } });
     receiver.answers.push("error");
     await deliverDueNotifies(gateway.deps);
-    expect(await db.sandboxNotify.findUniqueOrThrow({ where: { id: notify.id } })).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS });
+    expect(await db.sandboxNotify.findUniqueOrThrow({ where: { id: notify.id } })).toMatchObject({
+      status: "failed",
+      attempts: MAX_ATTEMPTS,
+    });
   });
 
   it("modes: duplicate sends three, before-return delivers at once, delayed waits, none sends nothing; never for failures", async () => {
     const make = async () => {
       const partnerOrderNo = orderNo();
-      await client().createWebsitePayment({ partnerOrderNo, wallet: "Alipay", currency: "HKD", orderAmount: 100, notifyUrl: receiver.url });
+      await client().createWebsitePayment({
+        partnerOrderNo,
+        wallet: "Alipay",
+        currency: "HKD",
+        orderAmount: 100,
+        notifyUrl: receiver.url,
+      });
       return (await findOrderByPartnerOrderNo(gateway.deps, partnerOrderNo))!;
     };
     await actOnOrder(gateway.deps, await make(), "success", "duplicate");
@@ -417,9 +614,19 @@ describe("notify", () => {
 
   it("two workers delivering at once send each attempt once", async () => {
     const partnerOrderNo = orderNo();
-    await client().createWebsitePayment({ partnerOrderNo, wallet: "Alipay", currency: "HKD", orderAmount: 100, notifyUrl: receiver.url });
+    await client().createWebsitePayment({
+      partnerOrderNo,
+      wallet: "Alipay",
+      currency: "HKD",
+      orderAmount: 100,
+      notifyUrl: receiver.url,
+    });
     await actOnOrder(gateway.deps, (await findOrderByPartnerOrderNo(gateway.deps, partnerOrderNo))!, "success");
-    await Promise.all([deliverDueNotifies(gateway.deps), deliverDueNotifies(gateway.deps), deliverDueNotifies(gateway.deps)]);
+    await Promise.all([
+      deliverDueNotifies(gateway.deps),
+      deliverDueNotifies(gateway.deps),
+      deliverDueNotifies(gateway.deps),
+    ]);
     expect(receiver.received).toHaveLength(1);
   });
 });

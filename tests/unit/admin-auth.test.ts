@@ -46,13 +46,17 @@ describe("admin session", () => {
   });
 
   it("old scrypt hashes are recognised for an upgrade; today's are not", async () => {
-    expect(needsRehash("scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")).toBe(true);
+    expect(needsRehash("scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")).toBe(
+      true,
+    );
     expect(needsRehash(await hashPassword("correct horse battery"))).toBe(false);
     expect((await hashPassword("correct horse battery")).startsWith(`scrypt$${2 ** 17}$8$1$`)).toBe(true);
   });
 
   it("the client's address: x-real-ip, else the last x-forwarded-for hop", () => {
-    expect(clientAddress(new Headers({ "x-real-ip": "203.0.113.9", "x-forwarded-for": "1.1.1.1" }))).toBe("203.0.113.9");
+    expect(clientAddress(new Headers({ "x-real-ip": "203.0.113.9", "x-forwarded-for": "1.1.1.1" }))).toBe(
+      "203.0.113.9",
+    );
     expect(clientAddress(new Headers({ "x-forwarded-for": "6.6.6.6, 198.51.100.7" }))).toBe("198.51.100.7");
     expect(clientAddress(new Headers())).toBe("local");
   });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { addLine, countItems, decodeCart, encodeCart, MAX_LINES, MAX_QUANTITY, setLineQuantity } from "@/lib/cart/cookie";
+import {
+  addLine,
+  countItems,
+  decodeCart,
+  encodeCart,
+  MAX_LINES,
+  MAX_QUANTITY,
+  setLineQuantity,
+} from "@/lib/cart/cookie";
 
 const secret = "a-test-secret-that-is-long-enough-0123456789";
 

@@ -16,7 +16,10 @@ function atMostDaily(expression: string): boolean {
 }
 
 describe("vercel.json", () => {
-  const config = JSON.parse(readFileSync(path.join(root, "vercel.json"), "utf8")) as { crons: { path: string; schedule: string }[]; buildCommand?: string };
+  const config = JSON.parse(readFileSync(path.join(root, "vercel.json"), "utf8")) as {
+    crons: { path: string; schedule: string }[];
+    buildCommand?: string;
+  };
 
   it("every cron schedule runs at most once a day, so the project deploys on the Hobby plan", () => {
     expect(config.crons.length).toBeGreaterThan(0);
@@ -28,7 +31,9 @@ describe("vercel.json", () => {
 
   it("schedules reconciliation and builds with migrations first", () => {
     expect(config.crons.map((c) => c.path)).toContain("/api/cron/reconcile");
-    const scripts = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+    const scripts = (
+      JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }
+    ).scripts;
     expect(config.buildCommand).toBe("npm run vercel-build");
     expect(scripts["vercel-build"]).toBe("prisma migrate deploy && next build");
   });
@@ -49,7 +54,9 @@ describe("migrationDatabaseUrl", () => {
     expect(migrationDatabaseUrl({ PGLITE_PORT: "51299" })).toContain("127.0.0.1:51299");
     expect(() => migrationDatabaseUrl({ VERCEL: "1", VERCEL_ENV: "production" })).toThrow(/DATABASE_URL is not set/);
     // A .env.local written by `vercel env pull` on a laptop is not Vercel.
-    expect(migrationDatabaseUrl({ VERCEL: "1", VERCEL_ENV: "development", PGLITE_PORT: "51299" })).toContain("127.0.0.1:51299");
+    expect(migrationDatabaseUrl({ VERCEL: "1", VERCEL_ENV: "development", PGLITE_PORT: "51299" })).toContain(
+      "127.0.0.1:51299",
+    );
   });
 });
 
@@ -57,7 +64,9 @@ describe("poolConfig", () => {
   const url = "postgresql://u@h/db";
   const reconcile = { budgetMs: 20_000, concurrency: 4, delayScale: 1, intervalMs: 60_000 };
   it("one connection on the embedded database", () => {
-    expect(poolConfig({ DATABASE_URL: url, EMBEDDED_DATABASE: "1", serverless: false, reconcile })).toMatchObject({ max: 1 });
+    expect(poolConfig({ DATABASE_URL: url, EMBEDDED_DATABASE: "1", serverless: false, reconcile })).toMatchObject({
+      max: 1,
+    });
   });
   it("few connections closed quickly when idle on serverless hosts", () => {
     const config = poolConfig({ DATABASE_URL: url, EMBEDDED_DATABASE: undefined, serverless: true, reconcile });
@@ -66,6 +75,13 @@ describe("poolConfig", () => {
     expect(config.connectionTimeoutMillis).toBeGreaterThan(0);
   });
   it("always one more connection than a pass's gateway calls at once", () => {
-    expect(poolConfig({ DATABASE_URL: url, EMBEDDED_DATABASE: undefined, serverless: true, reconcile: { ...reconcile, concurrency: 12 } }).max).toBe(13);
+    expect(
+      poolConfig({
+        DATABASE_URL: url,
+        EMBEDDED_DATABASE: undefined,
+        serverless: true,
+        reconcile: { ...reconcile, concurrency: 12 },
+      }).max,
+    ).toBe(13);
   });
 });

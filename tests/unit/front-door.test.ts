@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { actionRefusal, decodedOrNull, frontDoor, MAX_BODY_BYTES } from "@/lib/security/front-door";
 import { contentSecurityPolicy, isSecretUrl, securityHeaders } from "@/lib/security/headers";
 
-const get = (pathname: string, search = "", headers: Record<string, string> = {}, method = "GET") => frontDoor({ method, pathname, search, headers: new Headers(headers) });
+const get = (pathname: string, search = "", headers: Record<string, string> = {}, method = "GET") =>
+  frontDoor({ method, pathname, search, headers: new Headers(headers) });
 
 describe("frontDoor", () => {
   it("lets ordinary requests through", () => {
@@ -13,7 +14,8 @@ describe("frontDoor", () => {
     expect(get("/", "?q=a+b&x=%20")).toBeNull();
   });
   it("refuses undecodable paths and queries, NUL and control characters", () => {
-    for (const path of ["/products/%E0%A4%A", "/api/orders/%ED%A0%80/status", "/x/%FF", "/x/%00", "/x/%0A"]) expect(get(path)?.status, path).toBe(400);
+    for (const path of ["/products/%E0%A4%A", "/api/orders/%ED%A0%80/status", "/x/%FF", "/x/%00", "/x/%0A"])
+      expect(get(path)?.status, path).toBe(400);
     expect(get("/", "?q=%00")?.status).toBe(400);
     // A query is read leniently (campaign links, GBK-encoded wallet parameters): only control characters are refused.
     expect(get("/", "?q=%E0%A4%A")).toBeNull();
@@ -44,8 +46,23 @@ describe("actionRefusal", () => {
       for (const [k, v] of entries) f.append(k, v);
       return f;
     };
-    expect(formActionRefusal(form([["$ACTION_REF_1", ""], ["$ACTION_1:0", '{"id":"abc","bound":"$@1"}'], ["$ACTION_1:1", '[{"error":null}]']]))).toBeNull();
-    expect(formActionRefusal(form([["$ACTION_REF_1", ""], ["$ACTION_1:0", "{"]]))?.status).toBe(400);
+    expect(
+      formActionRefusal(
+        form([
+          ["$ACTION_REF_1", ""],
+          ["$ACTION_1:0", '{"id":"abc","bound":"$@1"}'],
+          ["$ACTION_1:1", '[{"error":null}]'],
+        ]),
+      ),
+    ).toBeNull();
+    expect(
+      formActionRefusal(
+        form([
+          ["$ACTION_REF_1", ""],
+          ["$ACTION_1:0", "{"],
+        ]),
+      )?.status,
+    ).toBe(400);
     expect(formActionRefusal(form([["$ACTION_1:1", "["]]))?.status).toBe(400);
     expect(formActionRefusal(form([["email", "{"]]))).toBeNull();
   });
@@ -66,9 +83,15 @@ describe("security headers", () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain("unsafe-eval");
     const headers = securityHeaders({ nonce: "n", https: false, development: false, pathname: "/" });
-    expect(headers).toMatchObject({ "x-frame-options": "DENY", "x-content-type-options": "nosniff", "referrer-policy": "strict-origin-when-cross-origin" });
+    expect(headers).toMatchObject({
+      "x-frame-options": "DENY",
+      "x-content-type-options": "nosniff",
+      "referrer-policy": "strict-origin-when-cross-origin",
+    });
     expect(headers["strict-transport-security"]).toBeUndefined();
-    expect(securityHeaders({ nonce: "n", https: true, development: false, pathname: "/" })["strict-transport-security"]).toMatch(/max-age/);
+    expect(
+      securityHeaders({ nonce: "n", https: true, development: false, pathname: "/" })["strict-transport-security"],
+    ).toMatch(/max-age/);
     expect(isSecretUrl("/orders/HG-AAAA-AAAA")).toBe(true);
     expect(isSecretUrl("/orders/lookup")).toBe(false);
     expect(isSecretUrl("/products/silk-fan")).toBe(false);

@@ -19,7 +19,13 @@ function flatten(tree: Tree, prefix = ""): Map<string, string> {
 
 /** ICU argument names used in a message: {name}, {count, plural, …}. */
 function placeholders(message: string): string[] {
-  return [...new Set([...message.matchAll(/\{\s*([A-Za-z_]\w*)\s*(?:\}|,\s*(?:plural|select|selectordinal|number|date|time)\b)/g)].map((m) => m[1]!))].sort();
+  return [
+    ...new Set(
+      [...message.matchAll(/\{\s*([A-Za-z_]\w*)\s*(?:\}|,\s*(?:plural|select|selectordinal|number|date|time)\b)/g)].map(
+        (m) => m[1]!,
+      ),
+    ),
+  ].sort();
 }
 
 const files: Record<string, Tree> = { en, "zh-HK": zhHK, "zh-CN": zhCN };

@@ -1,7 +1,15 @@
 // The backoff of reconciliation (pure) and the bounded pass every background job runs in.
 import { describe, expect, it } from "vitest";
 import { runPass } from "@/lib/jobs/pass";
-import { CHECK_STEPS_MS, expiryDueAt, firstCheckAt, leaseUntil, LEASE_MS, nextCheckAt, nextRefundAttemptAt } from "@/lib/orders/schedule";
+import {
+  CHECK_STEPS_MS,
+  expiryDueAt,
+  firstCheckAt,
+  leaseUntil,
+  LEASE_MS,
+  nextCheckAt,
+  nextRefundAttemptAt,
+} from "@/lib/orders/schedule";
 
 const t0 = new Date("2026-12-01T10:00:00.000Z");
 const min = (n: number) => n * 60_000;
@@ -11,7 +19,9 @@ describe("payment checks", () => {
   it("first a minute after creation, then 2, 5, 10 and 30 minutes apart", () => {
     expect(firstCheckAt(t0)).toEqual(plus(min(1)));
     const noTimeout = { expiresAt: null };
-    expect([1, 2, 3, 4, 5, 9].map((checks) => nextCheckAt({ ...noTimeout, checks }, t0).getTime() - t0.getTime())).toEqual([min(2), min(5), min(10), min(30), min(30), min(30)]);
+    expect(
+      [1, 2, 3, 4, 5, 9].map((checks) => nextCheckAt({ ...noTimeout, checks }, t0).getTime() - t0.getTime()),
+    ).toEqual([min(2), min(5), min(10), min(30), min(30), min(30)]);
     expect(CHECK_STEPS_MS.at(-1)).toBe(min(30));
   });
 
@@ -32,7 +42,9 @@ describe("payment checks", () => {
 
 describe("refund resends", () => {
   it("1, 2, 5, 10, 30 minutes, then hourly", () => {
-    expect([1, 2, 3, 4, 5, 6, 20].map((n) => nextRefundAttemptAt(n, t0).getTime() - t0.getTime())).toEqual([1, 2, 5, 10, 30, 60, 60].map(min));
+    expect([1, 2, 3, 4, 5, 6, 20].map((n) => nextRefundAttemptAt(n, t0).getTime() - t0.getTime())).toEqual(
+      [1, 2, 5, 10, 30, 60, 60].map(min),
+    );
   });
 });
 
@@ -46,26 +58,41 @@ describe("runPass", () => {
     let inFlight = 0;
     let most = 0;
     const seen: number[] = [];
-    const result = await runPass({ budgetMs: 5_000, concurrency: 3, limit: 100 }, queue(10), async (item) => {
-      inFlight++;
-      most = Math.max(most, inFlight);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      seen.push(item);
-      inFlight--;
-    }, () => {});
+    const result = await runPass(
+      { budgetMs: 5_000, concurrency: 3, limit: 100 },
+      queue(10),
+      async (item) => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        seen.push(item);
+        inFlight--;
+      },
+      () => {},
+    );
     expect(seen.sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(most).toBe(3);
     expect(result).toMatchObject({ taken: 10, outOfTime: false });
   });
 
   it("stops at its limit", async () => {
-    const result = await runPass({ budgetMs: 5_000, concurrency: 2, limit: 4 }, queue(10), async () => {}, () => {});
+    const result = await runPass(
+      { budgetMs: 5_000, concurrency: 2, limit: 4 },
+      queue(10),
+      async () => {},
+      () => {},
+    );
     expect(result.taken).toBe(4);
   });
 
   it("returns within its budget when the work hangs, its signal stopping the work", async () => {
     const started = Date.now();
-    const result = await runPass({ budgetMs: 300, concurrency: 2, limit: 100 }, queue(10), (_item, signal) => new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve())), () => {});
+    const result = await runPass(
+      { budgetMs: 300, concurrency: 2, limit: 100 },
+      queue(10),
+      (_item, signal) => new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve())),
+      () => {},
+    );
     // Stopped at 90 % of the budget; the margin is for a slow machine, not for the pass.
     expect(Date.now() - started).toBeLessThan(300 + 400);
     expect(result).toMatchObject({ taken: 2, outOfTime: true });
@@ -74,10 +101,15 @@ describe("runPass", () => {
   it("a failing item is reported and the pass goes on", async () => {
     const errors: unknown[] = [];
     const done: number[] = [];
-    await runPass({ budgetMs: 5_000, concurrency: 1, limit: 100 }, queue(3), async (item) => {
-      if (item === 1) throw new Error("boom");
-      done.push(item);
-    }, (error) => errors.push(error));
+    await runPass(
+      { budgetMs: 5_000, concurrency: 1, limit: 100 },
+      queue(3),
+      async (item) => {
+        if (item === 1) throw new Error("boom");
+        done.push(item);
+      },
+      (error) => errors.push(error),
+    );
     expect(done).toEqual([0, 2]);
     expect(errors).toHaveLength(1);
   });

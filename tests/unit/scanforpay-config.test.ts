@@ -5,7 +5,11 @@ import { describeCode, isRetryableCode } from "@/lib/scanforpay/codes";
 import { ScanForPayError } from "@/lib/scanforpay/errors";
 
 /** What a deployed shop with real credentials sets besides them. */
-const deployed = { DATABASE_URL: "postgresql://shop@db.example.com/shop", APP_URL: "https://shop.example.com", CRON_SECRET: "c".repeat(32) };
+const deployed = {
+  DATABASE_URL: "postgresql://shop@db.example.com/shop",
+  APP_URL: "https://shop.example.com",
+  CRON_SECRET: "c".repeat(32),
+};
 
 function env(vars: Record<string, string>): Env {
   const result = parseEnv(vars);
@@ -22,19 +26,50 @@ describe("scanForPayConfig", () => {
       signKey: "123456",
       timeoutMs: 10_000,
     });
-    expect(scanForPayConfig(env({ APP_URL: "https://demo.example.com/" })).apiBase).toBe("https://demo.example.com/sandbox/scanforpay");
+    expect(scanForPayConfig(env({ APP_URL: "https://demo.example.com/" })).apiBase).toBe(
+      "https://demo.example.com/sandbox/scanforpay",
+    );
   });
 
   it("is ScanForPay's production host with real credentials", () => {
-    const real = env({ SCANFORPAY_PARTNER_NO: "20001", SCANFORPAY_STORE_NO: "200010000000009", SCANFORPAY_SIGN_KEY: "k3y", SESSION_SECRET: "x".repeat(32), SCANFORPAY_TIMEOUT_MS: "4000", ...deployed });
+    const real = env({
+      SCANFORPAY_PARTNER_NO: "20001",
+      SCANFORPAY_STORE_NO: "200010000000009",
+      SCANFORPAY_SIGN_KEY: "k3y",
+      SESSION_SECRET: "x".repeat(32),
+      SCANFORPAY_TIMEOUT_MS: "4000",
+      ...deployed,
+    });
     expect(real.paymentMode).toBe("production");
     expect(real.sandboxEnabled).toBe(false);
-    expect(scanForPayConfig(real)).toEqual({ apiBase: "https://pay.scanforpay.com", partnerNo: "20001", storeNo: "200010000000009", signKey: "k3y", timeoutMs: 4000 });
-    expect(env({ SCANFORPAY_PARTNER_NO: "1", SCANFORPAY_STORE_NO: "2", SCANFORPAY_SIGN_KEY: "k", SESSION_SECRET: "x".repeat(32), SANDBOX_ENABLED: "true", ...deployed }).sandboxEnabled).toBe(true);
+    expect(scanForPayConfig(real)).toEqual({
+      apiBase: "https://pay.scanforpay.com",
+      partnerNo: "20001",
+      storeNo: "200010000000009",
+      signKey: "k3y",
+      timeoutMs: 4000,
+    });
+    expect(
+      env({
+        SCANFORPAY_PARTNER_NO: "1",
+        SCANFORPAY_STORE_NO: "2",
+        SCANFORPAY_SIGN_KEY: "k",
+        SESSION_SECRET: "x".repeat(32),
+        SANDBOX_ENABLED: "true",
+        ...deployed,
+      }).sandboxEnabled,
+    ).toBe(true);
   });
 
   it("takes another host, such as ScanForPay's test host", () => {
-    const test = env({ SCANFORPAY_API_BASE: "https://dev-pay.scan4pay.com", SCANFORPAY_PARTNER_NO: "1", SCANFORPAY_STORE_NO: "2", SCANFORPAY_SIGN_KEY: "k", SESSION_SECRET: "x".repeat(32), ...deployed });
+    const test = env({
+      SCANFORPAY_API_BASE: "https://dev-pay.scan4pay.com",
+      SCANFORPAY_PARTNER_NO: "1",
+      SCANFORPAY_STORE_NO: "2",
+      SCANFORPAY_SIGN_KEY: "k",
+      SESSION_SECRET: "x".repeat(32),
+      ...deployed,
+    });
     expect(scanForPayConfig(test).apiBase).toBe("https://dev-pay.scan4pay.com");
   });
 });

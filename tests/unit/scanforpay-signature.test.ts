@@ -15,7 +15,9 @@ const failureResponse =
 describe("sign", () => {
   it("matches every vector in API.md", () => {
     expect(sign(createRequest, KEY)).toBe("18386da045927a002b694ea3fd1b14536d0c44b2fe59d3538d87bb68c83f0094");
-    expect(sign(createRequest.replaceAll("/", "\\/"), KEY)).toBe("be543e38c4fd2d5aa008e19baee34a3f7957a83fbce101d544a1a3a4bc334a6c");
+    expect(sign(createRequest.replaceAll("/", "\\/"), KEY)).toBe(
+      "be543e38c4fd2d5aa008e19baee34a3f7957a83fbce101d544a1a3a4bc334a6c",
+    );
     expect(sign(successResponse, KEY)).toBe("127ad5ef75ef3457ec9760dbbcbd571ebb37a6d4c3b9ad37c5b690cbda9f8055");
     expect(sign(failureResponse, KEY)).toBe("88a6a22de6f16e8693661cecd3279df2d0db1bae591003997b1d76369b8e5ece");
   });
@@ -37,7 +39,9 @@ describe("verify", () => {
 describe("envelope", () => {
   it("writes compact JSON, root first and signature last", () => {
     const text = writeEnvelope("request", JSON.parse(createRequest), KEY);
-    expect(text).toBe(`{"request":${createRequest},"signature":"18386da045927a002b694ea3fd1b14536d0c44b2fe59d3538d87bb68c83f0094"}`);
+    expect(text).toBe(
+      `{"request":${createRequest},"signature":"18386da045927a002b694ea3fd1b14536d0c44b2fe59d3538d87bb68c83f0094"}`,
+    );
   });
 
   it("verifies over the raw text: PHP's \\/ escapes, \\u escapes and whitespace survive", () => {
@@ -45,7 +49,9 @@ describe("envelope", () => {
     const wire = `{"request":${php},"signature":"${sign(php, KEY)}"}`;
     const read = readEnvelope(wire, "request", KEY);
     expect(read.ok && read.signatureValid).toBe(true);
-    expect(read.ok && (read.body as { notifyUrl: string }).notifyUrl).toBe("https://shop.example/api/scanforpay/notify");
+    expect(read.ok && (read.body as { notifyUrl: string }).notifyUrl).toBe(
+      "https://shop.example/api/scanforpay/notify",
+    );
 
     const ascii = failureResponse.replace("订单不存在", "\\u8ba2\\u5355\\u4e0d\\u5b58\\u5728");
     const asciiWire = `{ "response" : ${ascii} ,\n "signature":"${sign(ascii, KEY)}" }`;
@@ -66,7 +72,10 @@ describe("envelope", () => {
   it("names what is wrong with a malformed message", () => {
     expect(readEnvelope("", "response", KEY)).toMatchObject({ ok: false, problem: "empty" });
     expect(readEnvelope("{not json", "response", KEY)).toMatchObject({ ok: false, problem: "json" });
-    expect(readEnvelope('{"response":[],"signature":"x"}', "response", KEY)).toMatchObject({ ok: false, problem: "shape" });
+    expect(readEnvelope('{"response":[],"signature":"x"}', "response", KEY)).toMatchObject({
+      ok: false,
+      problem: "shape",
+    });
     expect(readEnvelope('{"response":{}}', "response", KEY)).toMatchObject({ ok: false, problem: "shape" });
     // Two `response` members: JSON.parse keeps the last, a naive scan signs the first. Refused.
     const doubled = `{"response":{"body":{"code":1}},"response":{"body":{"code":2}},"signature":"${sign('{"body":{"code":1}}', KEY)}"}`;

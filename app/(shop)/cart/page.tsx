@@ -26,7 +26,14 @@ export default async function CartPage() {
           {cart.lines.map(({ product, quantity, lineTotalMinor }) => (
             <li key={product.slug} data-testid="cart-line" className="flex gap-4 py-4">
               <Link href={`/products/${product.slug}`} aria-hidden tabIndex={-1} className="shrink-0">
-                <Image src={product.image} alt="" width={96} height={96} unoptimized className="size-20 rounded-xl border border-stone-200 bg-stone-100 sm:size-24" />
+                <Image
+                  src={product.image}
+                  alt=""
+                  width={96}
+                  height={96}
+                  unoptimized
+                  className="size-20 rounded-xl border border-stone-200 bg-stone-100 sm:size-24"
+                />
               </Link>
               <div className="flex min-w-0 flex-1 flex-col gap-2">
                 <div className="flex items-start justify-between gap-3">
@@ -34,7 +41,9 @@ export default async function CartPage() {
                     <Link href={`/products/${product.slug}`} className="font-medium text-stone-900 hover:underline">
                       {product.name}
                     </Link>
-                    <p className="text-sm text-stone-500">{t("each", { price: formatMoney(product.priceMinor, currency, locale) })}</p>
+                    <p className="text-sm text-stone-500">
+                      {t("each", { price: formatMoney(product.priceMinor, currency, locale) })}
+                    </p>
                   </div>
                   <p className="font-semibold tabular-nums">{formatMoney(lineTotalMinor, currency, locale)}</p>
                 </div>
@@ -52,7 +61,10 @@ export default async function CartPage() {
               {formatMoney(cart.subtotalMinor, currency, locale)}
             </dd>
           </dl>
-          <Link href="/checkout" className="mt-5 block rounded-xl bg-brand-700 py-3 text-center font-semibold text-white hover:bg-brand-800">
+          <Link
+            href="/checkout"
+            className="mt-5 block rounded-xl bg-brand-700 py-3 text-center font-semibold text-white hover:bg-brand-800"
+          >
             {t("checkout")}
           </Link>
           <Link href="/" className="mt-3 block text-center text-sm text-stone-600 hover:underline">

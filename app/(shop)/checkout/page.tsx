@@ -27,7 +27,10 @@ export default async function CheckoutPage() {
     <>
       <h1 className="mb-6 text-2xl font-bold tracking-tight">{t("title")}</h1>
       <div className="grid gap-6 lg:grid-cols-[1fr_24rem]">
-        <section aria-labelledby="summary-heading" className="h-fit rounded-2xl border border-stone-200 bg-white p-5 lg:order-2">
+        <section
+          aria-labelledby="summary-heading"
+          className="h-fit rounded-2xl border border-stone-200 bg-white p-5 lg:order-2"
+        >
           <div className="flex items-baseline justify-between">
             <h2 id="summary-heading" className="text-lg font-semibold">
               {t("summary")}
@@ -45,7 +48,11 @@ export default async function CheckoutPage() {
           </dl>
         </section>
         <section className="rounded-2xl border border-stone-200 bg-white p-5 lg:order-1">
-          <CheckoutForm totalLabel={total} walletChoice={<WalletChoice options={choice.options} />} wechatHint={choice.openInWeChatHint ? <OpenInWeChat /> : null} />
+          <CheckoutForm
+            totalLabel={total}
+            walletChoice={<WalletChoice options={choice.options} />}
+            wechatHint={choice.openInWeChatHint ? <OpenInWeChat /> : null}
+          />
         </section>
       </div>
     </>

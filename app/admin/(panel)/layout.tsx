@@ -15,7 +15,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       <header className="border-b border-stone-200 bg-stone-900 text-stone-100">
         <div className="mx-auto flex h-14 max-w-6xl items-center gap-4 px-4">
           <span className="font-semibold">Back office</span>
-          {getEnv().paymentMode === "sandbox" && <span className="rounded-full bg-amber-300 px-2 py-0.5 text-xs font-semibold text-amber-950">Sandbox</span>}
+          {getEnv().paymentMode === "sandbox" && (
+            <span className="rounded-full bg-amber-300 px-2 py-0.5 text-xs font-semibold text-amber-950">Sandbox</span>
+          )}
           <nav className="flex gap-3 text-sm">
             <Link href="/admin" className="hover:underline">
               Dashboard

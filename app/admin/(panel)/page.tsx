@@ -11,13 +11,20 @@ import { formatMoney } from "@/lib/money";
 export const dynamic = "force-dynamic";
 
 const money = (amounts: Record<string, number>) =>
-  Object.keys(amounts).length ? Object.entries(amounts).map(([currency, minor]) => formatMoney(minor, currency, "en")).join(" + ") : "—";
+  Object.keys(amounts).length
+    ? Object.entries(amounts)
+        .map(([currency, minor]) => formatMoney(minor, currency, "en"))
+        .join(" + ")
+    : "—";
 
 export default async function AdminDashboard() {
   await requireAdmin();
   const env = getEnv();
   const now = new Date();
-  const [data, health] = await Promise.all([dashboard(prisma, now), reconcileHealth(prisma, env.reconcile.intervalMs, now)]);
+  const [data, health] = await Promise.all([
+    dashboard(prisma, now),
+    reconcileHealth(prisma, env.reconcile.intervalMs, now),
+  ]);
   const labels = { 1: "Today", 7: "Last 7 days", 30: "Last 30 days" } as const;
   return (
     <div className="space-y-6">
@@ -31,7 +38,12 @@ export default async function AdminDashboard() {
           .
         </p>
       )}
-      <AdminReconcileStatus health={health} intervalMs={env.reconcile.intervalMs} serverless={env.serverless} now={now} />
+      <AdminReconcileStatus
+        health={health}
+        intervalMs={env.reconcile.intervalMs}
+        serverless={env.serverless}
+        now={now}
+      />
       <div className="grid gap-4 md:grid-cols-3">
         {data.periods.map((p) => (
           <section key={p.days} aria-label={labels[p.days]} className="rounded-xl border border-stone-200 bg-white p-4">
@@ -44,7 +56,9 @@ export default async function AdminDashboard() {
               <dt>Paid orders</dt>
               <dd className="text-right tabular-nums">{p.paidOrders}</dd>
               <dt>Conversion</dt>
-              <dd className="text-right tabular-nums">{p.conversion === null ? "—" : `${Math.round(p.conversion * 100)}% of ${p.createdOrders}`}</dd>
+              <dd className="text-right tabular-nums">
+                {p.conversion === null ? "—" : `${Math.round(p.conversion * 100)}% of ${p.createdOrders}`}
+              </dd>
               <dt>Refunds</dt>
               <dd className="text-right tabular-nums">{money(p.refunds)}</dd>
             </dl>

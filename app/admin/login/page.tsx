@@ -9,7 +9,10 @@ export const metadata: Metadata = { title: { absolute: "Back office · Log in" }
 export default async function AdminLoginPage() {
   if (await currentAdmin()) redirect("/admin");
   const login = adminLogin();
-  const hint = login && "devPassword" in login ? `Sandbox mode: log in as ${DEV_ADMIN.email} / ${DEV_ADMIN.password}. Set ADMIN_EMAIL and ADMIN_PASSWORD_HASH for a real shop.` : null;
+  const hint =
+    login && "devPassword" in login
+      ? `Sandbox mode: log in as ${DEV_ADMIN.email} / ${DEV_ADMIN.password}. Set ADMIN_EMAIL and ADMIN_PASSWORD_HASH for a real shop.`
+      : null;
   return (
     <main className="mx-auto w-full max-w-sm px-4 py-16">
       <h1 className="mb-6 text-2xl font-bold">Back office</h1>

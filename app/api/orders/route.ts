@@ -20,19 +20,43 @@ const bodySchema = z.object({
 export async function POST(request: Request) {
   const body = bodySchema.safeParse(await request.json().catch(() => undefined));
   if (!body.success) {
-    return Response.json({ error: `expected JSON { items: [{ slug, quantity }], email, wallet }: ${body.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}` }, { status: 400 });
+    return Response.json(
+      {
+        error: `expected JSON { items: [{ slug, quantity }], email, wallet }: ${body.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`,
+      },
+      { status: 400 },
+    );
   }
   try {
     const placed = await placeOrder(appOrdersDeps(), { ...body.data, userAgent: request.headers.get("user-agent") });
     const { payment, error } = placed.attempt;
-    const summary = { orderNo: placed.order.orderNo, partnerOrderNo: payment.partnerOrderNo, flow: payment.flow, wallet: payment.wallet, statusUrl: placed.statusUrl, orderUrl: placed.orderUrl };
+    const summary = {
+      orderNo: placed.order.orderNo,
+      partnerOrderNo: payment.partnerOrderNo,
+      flow: payment.flow,
+      wallet: payment.wallet,
+      statusUrl: placed.statusUrl,
+      orderUrl: placed.orderUrl,
+    };
     if (error) {
       // The order is kept; another attempt may succeed (retryable) or needs another wallet.
-      return Response.json({ ...summary, payUrl: null, error: `The payment could not be started: ${error.message}`, retryable: error.retryable }, { status: 502 });
+      return Response.json(
+        {
+          ...summary,
+          payUrl: null,
+          error: `The payment could not be started: ${error.message}`,
+          retryable: error.retryable,
+        },
+        { status: 502 },
+      );
     }
     return Response.json({ ...summary, payUrl: placed.next }, { status: 201 });
   } catch (error) {
-    if (error instanceof CheckoutError) return Response.json({ error: error.message, code: error.code }, { status: error.code === "not_payable" ? 409 : 400 });
+    if (error instanceof CheckoutError)
+      return Response.json(
+        { error: error.message, code: error.code },
+        { status: error.code === "not_payable" ? 409 : 400 },
+      );
     throw error;
   }
 }

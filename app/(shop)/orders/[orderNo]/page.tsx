@@ -32,18 +32,29 @@ export default async function OrderPage({ params, searchParams }: Props) {
     where: { id: found.id },
     include: { items: true, payments: { orderBy: { createdAt: "desc" } } },
   });
-  const [t, tc, locale, format] = await Promise.all([getTranslations("order"), getTranslations("checkout"), getLocale(), getFormatter()]);
+  const [t, tc, locale, format] = await Promise.all([
+    getTranslations("order"),
+    getTranslations("checkout"),
+    getLocale(),
+    getFormatter(),
+  ]);
   const amount = formatMoney(order.totalMinor, order.currency, locale);
   const paidWith = order.payments.find((p) => p.id === order.paidPaymentId);
   const latest = order.payments[0];
   const payable = order.status === "pending" || order.status === "failed" || order.status === "expired";
-  const showQr = order.status === "pending" && latest?.flow === "qrcode" && latest.status === "pending" && latest.payUrl;
+  const showQr =
+    order.status === "pending" && latest?.flow === "qrcode" && latest.status === "pending" && latest.payUrl;
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
 
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-2xl font-bold tracking-tight">{t("title", { orderNo: order.orderNo })}</h1>
-      <section aria-live="polite" data-testid="order-status" data-status={order.status} className={`rounded-2xl border p-5 ${tone[order.status]}`}>
+      <section
+        aria-live="polite"
+        data-testid="order-status"
+        data-status={order.status}
+        className={`rounded-2xl border p-5 ${tone[order.status]}`}
+      >
         <h2 className="text-lg font-semibold">{t(`status.${order.status}`)}</h2>
         <p className="mt-1 text-sm">{t(`statusText.${order.status}`, { amount, email: order.email })}</p>
         {order.status === "pending" && (
@@ -62,7 +73,10 @@ export default async function OrderPage({ params, searchParams }: Props) {
       )}
 
       {showQr && (
-        <Link href={qrPageUrl(order)} className="block rounded-xl border border-brand-700 p-3 text-center font-semibold text-brand-800 hover:bg-brand-50">
+        <Link
+          href={qrPageUrl(order)}
+          className="block rounded-xl border border-brand-700 p-3 text-center font-semibold text-brand-800 hover:bg-brand-50"
+        >
           {t("showQr")}
         </Link>
       )}
@@ -72,7 +86,12 @@ export default async function OrderPage({ params, searchParams }: Props) {
           <h2 id="pay-now" className="mb-4 text-lg font-semibold">
             {t("payNow")}
           </h2>
-          <RetryPaymentForm orderNo={order.orderNo} token={token} options={chooseFlow((await headers()).get("user-agent")).options} totalLabel={amount} />
+          <RetryPaymentForm
+            orderNo={order.orderNo}
+            token={token}
+            options={chooseFlow((await headers()).get("user-agent")).options}
+            totalLabel={amount}
+          />
         </section>
       )}
 
@@ -86,7 +105,9 @@ export default async function OrderPage({ params, searchParams }: Props) {
               <span>
                 {item.quantity} × {item.name}
               </span>
-              <span className="tabular-nums">{formatMoney(item.unitPriceMinor * item.quantity, order.currency, locale)}</span>
+              <span className="tabular-nums">
+                {formatMoney(item.unitPriceMinor * item.quantity, order.currency, locale)}
+              </span>
             </li>
           ))}
         </ul>

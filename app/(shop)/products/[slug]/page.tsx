@@ -29,7 +29,15 @@ export default async function ProductPage({ params }: Props) {
   return (
     <article className="grid gap-6 md:grid-cols-2 md:gap-10">
       <div className="overflow-hidden rounded-3xl border border-stone-200 bg-white">
-        <Image src={product.image} alt={product.name} width={800} height={800} unoptimized preload className="aspect-square w-full object-cover" />
+        <Image
+          src={product.image}
+          alt={product.name}
+          width={800}
+          height={800}
+          unoptimized
+          preload
+          className="aspect-square w-full object-cover"
+        />
       </div>
       <div className="md:py-4">
         <Link href="/" className="text-sm text-stone-500 hover:text-stone-800">

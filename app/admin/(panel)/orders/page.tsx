@@ -10,18 +10,31 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function AdminOrders({ searchParams }: Props) {
   await requireAdmin();
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]).filter(([, v]) => v !== undefined && v !== ""));
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams)
+      .map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])
+      .filter(([, v]) => v !== undefined && v !== ""),
+  );
   const filters = orderFiltersSchema.parse(raw);
   const { rows, count, pages, totals } = await listOrders(prisma, filters);
-  const query = (page: number) => new URLSearchParams({ ...(raw as Record<string, string>), page: String(page) }).toString();
+  const query = (page: number) =>
+    new URLSearchParams({ ...(raw as Record<string, string>), page: String(page) }).toString();
   const select = "h-9 rounded-lg border border-stone-300 bg-white px-2 text-sm";
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Orders</h1>
-      <form method="get" className="flex flex-wrap items-end gap-2 rounded-xl border border-stone-200 bg-white p-3 text-sm">
+      <form
+        method="get"
+        className="flex flex-wrap items-end gap-2 rounded-xl border border-stone-200 bg-white p-3 text-sm"
+      >
         <label className="flex flex-col">
           Search
-          <input name="q" defaultValue={filters.q} placeholder="Order no., email, partnerOrderNo, gateway no." className={`${select} w-72`} />
+          <input
+            name="q"
+            defaultValue={filters.q}
+            placeholder="Order no., email, partnerOrderNo, gateway no."
+            className={`${select} w-72`}
+          />
         </label>
         <label className="flex flex-col">
           Status
@@ -59,7 +72,10 @@ export default async function AdminOrders({ searchParams }: Props) {
           <input type="date" name="to" defaultValue={filters.to} className={select} />
         </label>
         <button className="h-9 rounded-lg bg-stone-900 px-4 font-semibold text-white">Filter</button>
-        <a href={`/api/admin/orders/export?${new URLSearchParams(raw as Record<string, string>)}`} className="h-9 rounded-lg border border-stone-300 px-3 leading-9 hover:bg-stone-100">
+        <a
+          href={`/api/admin/orders/export?${new URLSearchParams(raw as Record<string, string>)}`}
+          className="h-9 rounded-lg border border-stone-300 px-3 leading-9 hover:bg-stone-100"
+        >
           Export CSV
         </a>
       </form>
@@ -68,7 +84,9 @@ export default async function AdminOrders({ searchParams }: Props) {
         {totals.length > 0 && <> · {totals.map((t) => formatMoney(t.totalMinor, t.currency, "en")).join(" + ")}</>}
       </p>
       {rows.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-stone-300 bg-white p-8 text-center text-stone-500">No orders match.</p>
+        <p className="rounded-xl border border-dashed border-stone-300 bg-white p-8 text-center text-stone-500">
+          No orders match.
+        </p>
       ) : (
         <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
           <table className="w-full text-sm">
@@ -90,7 +108,9 @@ export default async function AdminOrders({ searchParams }: Props) {
                       {o.orderNo}
                     </Link>
                   </td>
-                  <td className="p-2 whitespace-nowrap">{o.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC</td>
+                  <td className="p-2 whitespace-nowrap">
+                    {o.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+                  </td>
                   <td className="p-2">{o.email}</td>
                   <td className="p-2">{o.payments.map((p) => p.wallet).join(", ") || "—"}</td>
                   <td className="p-2">{o.status}</td>

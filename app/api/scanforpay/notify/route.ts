@@ -23,13 +23,23 @@ export async function POST(request: Request) {
     const refundId = answer.refundId;
     if (refundId) {
       after(() =>
-        sendRefund(deps, refundId, { firstOnly: true }).catch((error: unknown) => console.error(`[notify] duplicate refund not sent yet (reconciliation will): ${error instanceof Error ? error.message : String(error)}`)),
+        sendRefund(deps, refundId, { firstOnly: true }).catch((error: unknown) =>
+          console.error(
+            `[notify] duplicate refund not sent yet (reconciliation will): ${error instanceof Error ? error.message : String(error)}`,
+          ),
+        ),
       );
     }
-    return new Response(answer.body, { status: answer.status, headers: { "content-type": "text/plain; charset=utf-8" } });
+    return new Response(answer.body, {
+      status: answer.status,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
   } catch (error) {
     // Our own write failed: not `success`, so ScanForPay tries again later.
     console.error(`[notify] could not record a notify: ${error instanceof Error ? error.message : String(error)}`);
-    return new Response("try again later", { status: 503, headers: { "content-type": "text/plain; charset=utf-8", "retry-after": "10" } });
+    return new Response("try again later", {
+      status: 503,
+      headers: { "content-type": "text/plain; charset=utf-8", "retry-after": "10" },
+    });
   }
 }

@@ -21,7 +21,10 @@ export default async function QrPayPage({ params, searchParams }: Props) {
   const [{ orderNo }, { t: token }] = await Promise.all([params, searchParams]);
   const order = await findCustomerOrder({ db: prisma }, orderNo, token);
   if (!order) notFound();
-  const payment = await prisma.payment.findFirst({ where: { orderId: order.id, flow: "qrcode", status: "pending", payUrl: { not: null } }, orderBy: { createdAt: "desc" } });
+  const payment = await prisma.payment.findFirst({
+    where: { orderId: order.id, flow: "qrcode", status: "pending", payUrl: { not: null } },
+    orderBy: { createdAt: "desc" },
+  });
   if (order.status !== "pending" || !payment?.payUrl) redirect(orderUrl(order));
   const [t, locale] = await Promise.all([getTranslations("qr"), getLocale()]);
   const svg = await QRCode.toString(payment.payUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
@@ -31,7 +34,13 @@ export default async function QrPayPage({ params, searchParams }: Props) {
       <p className="mt-3 text-3xl font-bold tabular-nums" data-testid="qr-amount">
         {formatMoney(order.totalMinor, order.currency, locale)}
       </p>
-      <div role="img" aria-label={t("alt")} data-pay-url={payment.payUrl} className="mx-auto mt-5 size-64 rounded-xl border border-stone-200 bg-white p-2 [&>svg]:size-full" dangerouslySetInnerHTML={{ __html: svg }} />
+      <div
+        role="img"
+        aria-label={t("alt")}
+        data-pay-url={payment.payUrl}
+        className="mx-auto mt-5 size-64 rounded-xl border border-stone-200 bg-white p-2 [&>svg]:size-full"
+        dangerouslySetInnerHTML={{ __html: svg }}
+      />
       <p className="mt-4 text-sm text-stone-700">{t("text")}</p>
       {payment.expiresAt && (
         <div className="mt-2">

@@ -16,13 +16,19 @@ export default async function AdminOrder({ params }: { params: Promise<{ orderNo
   await requireAdmin();
   const { orderNo } = await params;
   // Opening an unpaid order asks the gateway about its pending attempts first (rate-limited).
-  const unpaid = await prisma.order.findUnique({ where: { orderNo: orderNo.slice(0, 20) }, select: { id: true, status: true } });
+  const unpaid = await prisma.order.findUnique({
+    where: { orderNo: orderNo.slice(0, 20) },
+    select: { id: true, status: true },
+  });
   if (unpaid?.status === "pending") await checkOrderNow(appOrdersDeps(), unpaid.id, ADMIN_QUERY_INTERVAL_MS);
   const order = await prisma.order.findUnique({
     where: { orderNo: orderNo.slice(0, 20) },
     include: {
       items: true,
-      payments: { orderBy: { createdAt: "asc" }, include: { events: { orderBy: { createdAt: "asc" } }, refunds: { orderBy: { createdAt: "asc" } } } },
+      payments: {
+        orderBy: { createdAt: "asc" },
+        include: { events: { orderBy: { createdAt: "asc" } }, refunds: { orderBy: { createdAt: "asc" } } },
+      },
     },
   });
   if (!order) notFound();
@@ -81,7 +87,12 @@ export default async function AdminOrder({ params }: { params: Promise<{ orderNo
         const left = payment.amountMinor - reserved;
         const refundable = (payment.status === "paid" || payment.status === "partially_refunded") && left > 0;
         return (
-          <section key={payment.id} aria-label={`Attempt ${index + 1}`} data-testid="admin-payment" className="space-y-3 rounded-xl border border-stone-200 bg-white p-4">
+          <section
+            key={payment.id}
+            aria-label={`Attempt ${index + 1}`}
+            data-testid="admin-payment"
+            className="space-y-3 rounded-xl border border-stone-200 bg-white p-4"
+          >
             <div className="flex flex-wrap items-center gap-3 text-sm">
               <strong>Attempt {index + 1}</strong>
               <span>
@@ -91,17 +102,30 @@ export default async function AdminOrder({ params }: { params: Promise<{ orderNo
                 {payment.status}
               </span>
               <span className="tabular-nums">{money(payment.amountMinor)}</span>
-              {payment.refundedMinor > 0 && <span className="text-red-700">refunded {money(payment.refundedMinor)}</span>}
-              {order.paidPaymentId === payment.id && <span className="rounded bg-emerald-100 px-2 text-emerald-900">paid this order</span>}
+              {payment.refundedMinor > 0 && (
+                <span className="text-red-700">refunded {money(payment.refundedMinor)}</span>
+              )}
+              {order.paidPaymentId === payment.id && (
+                <span className="rounded bg-emerald-100 px-2 text-emerald-900">paid this order</span>
+              )}
             </div>
             <p className="text-xs text-stone-500">
-              partnerOrderNo {payment.partnerOrderNo} · gateway order {payment.gatewayOrderNo ?? "—"} · created {time(payment.createdAt)}
+              partnerOrderNo {payment.partnerOrderNo} · gateway order {payment.gatewayOrderNo ?? "—"} · created{" "}
+              {time(payment.createdAt)}
               {payment.expiresAt && <> · expires {time(payment.expiresAt)}</>}
             </p>
             {payment.lastError && <p className="text-sm text-red-700">Last error: {payment.lastError}</p>}
             <div className="flex flex-wrap items-start gap-6">
               <AdminRequery paymentId={payment.id} />
-              {refundable && <AdminRefund paymentId={payment.id} refundNo={newRefundNo()} currency={payment.currency} leftLabel={money(left)} leftMajor={toMajorString(left, payment.currency)} />}
+              {refundable && (
+                <AdminRefund
+                  paymentId={payment.id}
+                  refundNo={newRefundNo()}
+                  currency={payment.currency}
+                  leftLabel={money(left)}
+                  leftMajor={toMajorString(left, payment.currency)}
+                />
+              )}
             </div>
             {payment.refunds.length > 0 && (
               <table className="w-full text-sm">
@@ -122,16 +146,27 @@ export default async function AdminOrder({ params }: { params: Promise<{ orderNo
               </table>
             )}
             <details>
-              <summary className="cursor-pointer text-sm font-semibold">Timeline ({payment.events.length} messages)</summary>
+              <summary className="cursor-pointer text-sm font-semibold">
+                Timeline ({payment.events.length} messages)
+              </summary>
               <ol className="mt-2 space-y-2">
                 {payment.events.map((e) => (
                   <li key={e.id} className="rounded border border-stone-100 p-2 text-xs">
-                    <span className="font-semibold">{e.direction === "sent" ? "→ sent" : "← received"}</span> {e.kind} · {time(e.createdAt)} ·{" "}
-                    {e.signatureValid === null ? "unsigned" : e.signatureValid ? "signature valid" : <span className="text-red-700">signature INVALID</span>}
+                    <span className="font-semibold">{e.direction === "sent" ? "→ sent" : "← received"}</span> {e.kind} ·{" "}
+                    {time(e.createdAt)} ·{" "}
+                    {e.signatureValid === null ? (
+                      "unsigned"
+                    ) : e.signatureValid ? (
+                      "signature valid"
+                    ) : (
+                      <span className="text-red-700">signature INVALID</span>
+                    )}
                     {e.note && <span className="text-red-700"> · {e.note}</span>}
                     <details>
                       <summary className="cursor-pointer text-stone-500">raw message</summary>
-                      <pre className="mt-1 overflow-x-auto whitespace-pre-wrap break-all bg-stone-50 p-2">{e.rawText}</pre>
+                      <pre className="mt-1 overflow-x-auto whitespace-pre-wrap break-all bg-stone-50 p-2">
+                        {e.rawText}
+                      </pre>
                     </details>
                   </li>
                 ))}

@@ -9,7 +9,14 @@ import { refreshedStatus } from "@/lib/orders/check";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ orderNo: string }> }) {
-  const order = await findCustomerOrder({ db: prisma }, (await params).orderNo, new URL(request.url).searchParams.get("t"));
+  const order = await findCustomerOrder(
+    { db: prisma },
+    (await params).orderNo,
+    new URL(request.url).searchParams.get("t"),
+  );
   if (!order) return Response.json({ error: "no such order" }, { status: 404 });
-  return Response.json({ status: await refreshedStatus(appOrdersDeps(), order) }, { headers: { "cache-control": "no-store" } });
+  return Response.json(
+    { status: await refreshedStatus(appOrdersDeps(), order) },
+    { headers: { "cache-control": "no-store" } },
+  );
 }

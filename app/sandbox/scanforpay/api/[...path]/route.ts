@@ -13,10 +13,16 @@ export async function POST(request: Request, { params }: { params: Promise<{ pat
   const endpoint = byPath.get(`/api/${(await params).path.join("/")}`);
   if (!endpoint) return sandboxNotFound();
   const answer = await handleGatewayRequest(appSandboxDeps(), endpoint, new Uint8Array(await request.arrayBuffer()));
-  return new Response(answer.body, { status: answer.status, headers: { "content-type": answer.contentType, "cache-control": "no-store" } });
+  return new Response(answer.body, {
+    status: answer.status,
+    headers: { "content-type": answer.contentType, "cache-control": "no-store" },
+  });
 }
 
 export async function GET() {
   if (!sandboxEnabled()) return sandboxNotFound();
-  return Response.json({ error: "ScanForPay's API takes POST requests only" }, { status: 405, headers: { allow: "POST" } });
+  return Response.json(
+    { error: "ScanForPay's API takes POST requests only" },
+    { status: 405, headers: { allow: "POST" } },
+  );
 }

@@ -7,7 +7,11 @@ import { faultKindSchema, faultScopeSchema, listFaults, setFault } from "@/lib/s
 
 export const dynamic = "force-dynamic";
 
-const bodySchema = z.object({ kind: faultKindSchema, count: z.number().int().min(0).max(1000), scope: faultScopeSchema.optional() });
+const bodySchema = z.object({
+  kind: faultKindSchema,
+  count: z.number().int().min(0).max(1000),
+  scope: faultScopeSchema.optional(),
+});
 
 export async function GET() {
   if (!sandboxEnabled()) return sandboxNotFound();
@@ -20,7 +24,13 @@ export async function POST(request: Request) {
   if (refusal) return refusal;
   const body = bodySchema.safeParse(await request.json().catch(() => undefined));
   if (!body.success) {
-    return Response.json({ error: 'expected JSON { "kind": "code9"|"code22"|"timeout"|"malformed"|"bad-signature", "count": 0..1000, "scope"?: "create"|"query"|"refund" }' }, { status: 400 });
+    return Response.json(
+      {
+        error:
+          'expected JSON { "kind": "code9"|"code22"|"timeout"|"malformed"|"bad-signature", "count": 0..1000, "scope"?: "create"|"query"|"refund" }',
+      },
+      { status: 400 },
+    );
   }
   const { db } = appSandboxDeps();
   await setFault(db, body.data.kind, body.data.count, body.data.scope ?? null);

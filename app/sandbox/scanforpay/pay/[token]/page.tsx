@@ -18,7 +18,10 @@ export const dynamic = "force-dynamic";
 // `absolute`: a third party's page, so without the shop's "· {shop name}" title suffix.
 export const metadata: Metadata = { title: { absolute: "SANDBOX · ScanForPay checkout" }, robots: { index: false } };
 
-type Props = { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 const ALIPAY_BLUE = "bg-[#1677ff] text-white";
 /** Wallet colours; text on them is always large and bold (white on Alipay blue is 4.1:1). */
@@ -28,7 +31,11 @@ const WALLETS: Readonly<Record<string, SandboxCheckout["wallet"]>> = {
   AlipayHK: { name: "AlipayHK", solid: ALIPAY_BLUE },
 };
 
-const hongKongTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Hong_Kong" });
+const hongKongTime = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "Asia/Hong_Kong",
+});
 
 export default async function SandboxPayPage({ params, searchParams }: Props) {
   if (!sandboxEnabled()) notFound();
@@ -54,7 +61,14 @@ export default async function SandboxPayPage({ params, searchParams }: Props) {
     };
     if (view.flow === "qrcode" || scanned) content = <SandboxScanConfirm checkout={checkout} />;
     else if (view.flow === "jsapi") content = <SandboxWalletSheet checkout={checkout} />;
-    else content = <SandboxWebsiteCheckout checkout={checkout} scanUrl={`${deps.baseUrl}/pay/${order.token}?via=scan`} statusHref={pagePath} />;
+    else
+      content = (
+        <SandboxWebsiteCheckout
+          checkout={checkout}
+          scanUrl={`${deps.baseUrl}/pay/${order.token}?via=scan`}
+          statusHref={pagePath}
+        />
+      );
   } else {
     const onPhone = scanned || view.flow === "qrcode";
     content = (

@@ -3,8 +3,20 @@
 //   { "outcome": "success" | "fail" | "cancel", "notify": "normal" | "duplicate" | "before-return" | "delayed" | "none" }
 // GET answers the order as the gateway sees it.
 import { z } from "zod";
-import { appSandboxDeps, deliverNotifiesAfterResponse, controlRefusal, sandboxEnabled, sandboxNotFound } from "@/lib/sandbox/route-support";
-import { actOnOrder, describeOrder, findOrderByPartnerOrderNo, notifyModeSchema, outcomeSchema } from "@/lib/sandbox/customer";
+import {
+  appSandboxDeps,
+  deliverNotifiesAfterResponse,
+  controlRefusal,
+  sandboxEnabled,
+  sandboxNotFound,
+} from "@/lib/sandbox/route-support";
+import {
+  actOnOrder,
+  describeOrder,
+  findOrderByPartnerOrderNo,
+  notifyModeSchema,
+  outcomeSchema,
+} from "@/lib/sandbox/customer";
 
 export const dynamic = "force-dynamic";
 
@@ -29,11 +41,20 @@ export async function POST(request: Request, { params }: Params) {
   const body = bodySchema.safeParse(await request.json().catch(() => undefined));
   if (!body.success) {
     return Response.json(
-      { error: 'expected JSON { "outcome": "success"|"fail"|"cancel", "notify"?: "normal"|"duplicate"|"before-return"|"delayed"|"none" }', issues: body.error.issues.map((i) => `${i.path.join(".")} ${i.message}`) },
+      {
+        error:
+          'expected JSON { "outcome": "success"|"fail"|"cancel", "notify"?: "normal"|"duplicate"|"before-return"|"delayed"|"none" }',
+        issues: body.error.issues.map((i) => `${i.path.join(".")} ${i.message}`),
+      },
       { status: 400 },
     );
   }
   const result = await actOnOrder(deps, order, body.data.outcome, body.data.notify);
   deliverNotifiesAfterResponse();
-  return Response.json({ ...describeOrder(deps, result.order), effect: result.effect, notifiesQueued: result.notifies, returnUrl: result.order.returnUrl });
+  return Response.json({
+    ...describeOrder(deps, result.order),
+    effect: result.effect,
+    notifiesQueued: result.notifies,
+    returnUrl: result.order.returnUrl,
+  });
 }

@@ -2,7 +2,12 @@
 // chosen in the "advanced" panel. Then the browser goes back to the shop's returnUrl
 // (website and JS API), or back to the page (a phone that scanned a QR code).
 import { z } from "zod";
-import { appSandboxDeps, deliverNotifiesAfterResponse, sandboxEnabled, sandboxNotFound } from "@/lib/sandbox/route-support";
+import {
+  appSandboxDeps,
+  deliverNotifiesAfterResponse,
+  sandboxEnabled,
+  sandboxNotFound,
+} from "@/lib/sandbox/route-support";
 import { actOnOrder, findOrderByToken, notifyModeSchema, outcomeSchema, returnPageHtml } from "@/lib/sandbox/customer";
 
 export const dynamic = "force-dynamic";
@@ -21,10 +26,13 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
   const form = await request.formData().catch(() => null);
   const parsed = formSchema.safeParse(Object.fromEntries(form ?? []));
   if (!parsed.success) {
-    return new Response(`Bad request: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`, {
-      status: 400,
-      headers: { "content-type": "text/plain; charset=utf-8" },
-    });
+    return new Response(
+      `Bad request: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`,
+      {
+        status: 400,
+        headers: { "content-type": "text/plain; charset=utf-8" },
+      },
+    );
   }
   const { outcome, notify, via } = parsed.data;
   const result = await actOnOrder(deps, order, outcome, notify);
@@ -32,7 +40,12 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
   // A phone that scanned the QR code is not the shop's browser: it stays on the gateway.
   // (A relative Location: the phone may know this server under another host than APP_URL.)
   if (order.flow === "qrcode" || via === "scan" || !result.order.returnUrl) {
-    return new Response(null, { status: 303, headers: { location: `../${order.token}${via === "scan" ? "?via=scan" : ""}` } });
+    return new Response(null, {
+      status: 303,
+      headers: { location: `../${order.token}${via === "scan" ? "?via=scan" : ""}` },
+    });
   }
-  return new Response(returnPageHtml(result.order, request.headers.get("x-nonce")), { headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+  return new Response(returnPageHtml(result.order, request.headers.get("x-nonce")), {
+    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
+  });
 }
