@@ -1,6 +1,11 @@
+import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/shop/empty-state";
 import { ShopChrome } from "@/components/shop/shop-chrome";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("errors"))("notFoundTitle"), robots: { index: false } };
+}
 
 export default async function NotFound() {
   const t = await getTranslations("errors");

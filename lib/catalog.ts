@@ -33,6 +33,21 @@ export function localizeProduct(product: Product, locale: Locale): ProductView {
   };
 }
 
+/** The product's names in the other languages, as an order line keeps them (a snapshot). */
+export function nameTranslations(product: Pick<Product, "translations">): Record<string, string> {
+  const parsed = translationsSchema.safeParse(product.translations ?? {});
+  if (!parsed.success) return {};
+  return Object.fromEntries(
+    Object.entries(parsed.data).flatMap(([locale, copy]) => (copy.name ? [[locale, copy.name]] : [])),
+  );
+}
+
+/** An order line's name in a locale: its snapshot, or the English name it was ordered under. */
+export function orderLineName(line: { name: string; nameTranslations: unknown }, locale: Locale): string {
+  const names = z.record(z.string(), z.string()).safeParse(line.nameTranslations ?? {});
+  return (names.success ? names.data[locale] : undefined) || line.name;
+}
+
 export async function listProducts(db: Db, locale: Locale): Promise<ProductView[]> {
   const products = await db.product.findMany({
     where: { active: true },

@@ -13,6 +13,7 @@ import { getEnv } from "@/lib/env";
 import { parseMajor } from "@/lib/money";
 import { appOrdersDeps } from "@/lib/orders/shop-wiring";
 import { applyPayResult } from "@/lib/orders/payments";
+import { refundDone, refundRefused } from "@/lib/orders/state";
 import { ScanForPayError } from "@/lib/scanforpay/errors";
 import { asForm } from "@/lib/forms";
 
@@ -101,8 +102,8 @@ export async function refundAction(_previous: AdminFormState, rawForm: FormData)
       operator: admin.email,
     });
     revalidatePath(`/admin/orders/${payment.order.orderNo}`);
-    if (refund.status === "succeeded") return { error: null, message: `Refunded (refund ${refund.refundNo}).` };
-    if (refund.status === "failed")
+    if (refundDone(refund.status)) return { error: null, message: `Refunded (refund ${refund.refundNo}).` };
+    if (refundRefused(refund.status))
       return { error: `The gateway refused the refund: ${refund.lastError ?? "no reason given"}` };
     return {
       error: `The refund is pending: ${refund.lastError ?? "no answer yet"}. It is retried automatically with the same refund number; it can never be paid out twice.`,

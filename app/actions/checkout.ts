@@ -3,15 +3,14 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { z } from "zod";
-import { findCustomerOrder, placeOrder, retryPayment, type Placed } from "@/lib/checkout/place-order";
+import { orderUrl, placeOrder, retryPayment, type Placed } from "@/lib/checkout/place-order";
 import { readCart, writeCart } from "@/lib/cart/session";
 import { prisma } from "@/lib/db";
 import { appOrdersDeps } from "@/lib/orders/shop-wiring";
 import { CheckoutError } from "@/lib/orders/create";
 import { asForm } from "@/lib/forms";
 import { clientAddress } from "@/lib/client-address";
-import { lookupAllowed } from "@/lib/checkout/lookup-limits";
+import { lookupOrder } from "@/lib/orders/lookup";
 
 export type FormState = { error: string | null };
 
@@ -68,24 +67,13 @@ export async function retryPaymentAction(rawForm: FormData): Promise<void> {
   redirect(destination(placed));
 }
 
-const lookupSchema = z.object({
-  orderNo: z.string().trim().toUpperCase().max(20),
-  email: z.string().trim().toLowerCase().max(254),
-});
-
 export async function lookupOrderAction(_previous: FormState, rawForm: FormData): Promise<FormState> {
   const form = asForm(rawForm);
   const t = await getTranslations("lookup");
-  const input = lookupSchema.safeParse({ orderNo: text(form, "orderNo"), email: text(form, "email") });
-  // Only a real order number's shape is looked up (or counted).
-  if (!input.success || !/^HG-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(input.data.orderNo) || input.data.email === "")
-    return { error: t("notFound") };
-  // A lookup guesses at an email for an order number: limited by address and by order, the
-  // counts shared by every instance (lib/ratelimit).
-  if (!(await lookupAllowed(prisma, clientAddress(await headers()), input.data.orderNo)))
-    return { error: t("tooMany") };
-  const order = await prisma.order.findUnique({ where: { orderNo: input.data.orderNo } });
-  if (!order || order.email !== input.data.email) return { error: t("notFound") };
-  const found = await findCustomerOrder({ db: prisma }, order.orderNo, order.accessToken);
-  redirect(`/orders/${found!.orderNo}?t=${found!.accessToken}`);
+  const result = await lookupOrder(prisma, clientAddress(await headers()), {
+    orderNo: text(form, "orderNo"),
+    email: text(form, "email"),
+  });
+  if ("refused" in result) return { error: t(result.refused) };
+  redirect(orderUrl(result.found));
 }

@@ -7,15 +7,7 @@ import { placeOrderAction, type FormState } from "@/app/actions/checkout";
  * Contact details, the wallet (rendered on the server: `walletChoice`) and the pay button.
  * A plain form posting to a server action: it works before JavaScript loads.
  */
-export function CheckoutForm({
-  totalLabel,
-  walletChoice,
-  wechatHint,
-}: {
-  totalLabel: string;
-  walletChoice: ReactNode;
-  wechatHint: ReactNode;
-}) {
+export function CheckoutForm({ totalLabel, walletChoice }: { totalLabel: string; walletChoice: ReactNode }) {
   const t = useTranslations("checkout");
   const [state, action, pending] = useActionState<FormState, FormData>(placeOrderAction, { error: null });
   const field =
@@ -52,7 +44,6 @@ export function CheckoutForm({
         </div>
       </fieldset>
       {walletChoice}
-      {wechatHint}
       {state.error && (
         <p role="alert" className="rounded-xl border border-red-200 bg-red-50 p-3 text-sm text-red-800">
           {state.error}

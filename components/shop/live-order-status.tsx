@@ -9,16 +9,20 @@ import { useRouter } from "next/navigation";
 export function LiveOrderStatus({
   statusUrl,
   status,
+  waiting,
   onChangeHref,
 }: {
   statusUrl: string;
+  /** The status the page shows; a poll that answers another re-renders it. */
   status: string;
+  /** Is the order still waiting for its payment (only then is there anything to poll)? */
+  waiting: boolean;
   onChangeHref?: string;
 }) {
   const router = useRouter();
   const done = useRef(false);
   useEffect(() => {
-    if (status !== "pending") return;
+    if (!waiting) return;
     const timer = setInterval(async () => {
       if (done.current) return;
       try {
@@ -35,6 +39,6 @@ export function LiveOrderStatus({
       }
     }, 2000);
     return () => clearInterval(timer);
-  }, [statusUrl, status, onChangeHref, router]);
+  }, [statusUrl, status, waiting, onChangeHref, router]);
   return null;
 }

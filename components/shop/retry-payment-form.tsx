@@ -1,18 +1,18 @@
 import { getTranslations } from "next-intl/server";
 import { retryPaymentAction } from "@/app/actions/checkout";
-import type { WalletOption } from "@/lib/checkout/choose-flow";
+import type { GatewayMethod } from "@/lib/checkout/pay-methods";
 import { WalletChoice } from "./wallet-choice";
 
 /** Another attempt on an unpaid order, with any wallet this browser may use. */
 export async function RetryPaymentForm({
   orderNo,
   token,
-  options,
+  methods,
   totalLabel,
 }: {
   orderNo: string;
   token: string;
-  options: WalletOption[];
+  methods: GatewayMethod[];
   totalLabel: string;
 }) {
   const t = await getTranslations();
@@ -20,7 +20,7 @@ export async function RetryPaymentForm({
     <form action={retryPaymentAction} className="space-y-4">
       <input type="hidden" name="orderNo" value={orderNo} />
       <input type="hidden" name="token" value={token} />
-      <WalletChoice options={options} />
+      <WalletChoice methods={methods} />
       <button
         type="submit"
         className="h-12 w-full rounded-xl bg-brand-700 text-base font-semibold text-white shadow-sm hover:bg-brand-800"

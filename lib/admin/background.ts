@@ -1,6 +1,7 @@
 // Is reconciliation keeping up? When it last ran, what waits, the oldest, and whether the
 // scheduler has stopped calling (a cron never set up, a CRON_SECRET that does not match).
 import type { Db } from "../db";
+import { AWAITING_GATEWAY, REFUND_OPEN } from "../orders/state";
 
 export type ReconcileHealth = {
   lastRunAt: Date | null;
@@ -40,9 +41,13 @@ export function reconcileState(
 export async function reconcileHealth(db: Db, intervalMs: number, now = new Date()): Promise<ReconcileHealth> {
   const [run, pendingPayments, oldest, pendingRefunds] = await Promise.all([
     db.jobRun.findUnique({ where: { name: "reconcile" } }),
-    db.payment.count({ where: { status: "pending" } }),
-    db.payment.findFirst({ where: { status: "pending" }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
-    db.refund.count({ where: { status: "pending" } }),
+    db.payment.count({ where: { status: AWAITING_GATEWAY } }),
+    db.payment.findFirst({
+      where: { status: AWAITING_GATEWAY },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true },
+    }),
+    db.refund.count({ where: { status: REFUND_OPEN } }),
   ]);
   const lastRunAt = run?.finishedAt ?? null;
   const oldestPendingAt = oldest?.createdAt ?? null;

@@ -1,6 +1,7 @@
 // Sales at a glance: paid revenue, paid orders, conversion, refunds, stuck payments,
 // revenue by day and the wallet split. Days are Hong Kong days.
 import type { Db } from "../db";
+import { AWAITING_GATEWAY, REFUND_SUCCEED } from "../orders/state";
 import { hkDate, hkMidnight } from "../hk-time";
 
 /** Start of the Hong Kong day `daysAgo` days before `now`'s. */
@@ -31,11 +32,11 @@ export async function dashboard(db: Db, now = new Date()) {
     db.order.findMany({ where: { createdAt: { gte: since } }, select: { createdAt: true, paidPaymentId: true } }),
     // The merchant's refunds; a duplicate payment's automatic refund was never revenue.
     db.refund.findMany({
-      where: { status: "succeeded", reason: "merchant", updatedAt: { gte: since } },
+      where: { status: REFUND_SUCCEED.to, reason: "merchant", updatedAt: { gte: since } },
       select: { updatedAt: true, amountMinor: true, payment: { select: { currency: true } } },
     }),
     // Past its time to pay and still undecided: reconciliation has not settled it.
-    db.payment.count({ where: { status: "pending", expiresAt: { lt: new Date(now.getTime() - 5 * 60_000) } } }),
+    db.payment.count({ where: { status: AWAITING_GATEWAY, expiresAt: { lt: new Date(now.getTime() - 5 * 60_000) } } }),
   ]);
   const add = (into: Record<string, number>, currency: string, minor: number) =>
     void (into[currency] = (into[currency] ?? 0) + minor);

@@ -4,6 +4,7 @@ import type { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db";
 import { hkMidnight } from "../hk-time";
 import { toMajorString } from "../money";
+import { ORDER_STATUSES } from "../orders/state";
 
 export const PAGE_SIZE = 20;
 
@@ -17,10 +18,7 @@ const day = z
   .optional()
   .catch(undefined);
 export const orderFiltersSchema = z.object({
-  status: z
-    .enum(["pending", "paid", "partially_refunded", "refunded", "failed", "expired"])
-    .optional()
-    .catch(undefined),
+  status: z.enum(ORDER_STATUSES).optional().catch(undefined),
   wallet: z.enum(["Alipay", "AlipayHK", "Wechat"]).optional().catch(undefined),
   flow: z.enum(["website", "jsapi", "qrcode"]).optional().catch(undefined),
   /** Inclusive days, Hong Kong time. */

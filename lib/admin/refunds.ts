@@ -7,6 +7,22 @@ import { Prisma, type Refund } from "../generated/prisma/client";
 import type { OrdersDeps } from "../orders/gateway-wiring";
 import { sendRefund } from "../orders/payments";
 import { nextRefundAttemptAt } from "../orders/schedule";
+import { isRefundable, REFUND_OPEN, REFUND_RESERVING, refundHoldsAmount } from "../orders/state";
+import type { PaymentStatus, RefundStatus } from "../orders/state";
+
+/**
+ * Pure: what can still be refunded on a payment (0 if it cannot be refunded at all). Open and
+ * succeeded refunds hold their amount; only a refused one frees it.
+ */
+export function refundableLeft(payment: {
+  status: PaymentStatus;
+  amountMinor: number;
+  refunds: { status: RefundStatus; amountMinor: number }[];
+}): number {
+  if (!isRefundable(payment.status)) return 0;
+  const held = payment.refunds.filter((r) => refundHoldsAmount(r.status)).reduce((n, r) => n + r.amountMinor, 0);
+  return Math.max(0, payment.amountMinor - held);
+}
 
 export class RefundError extends Error {
   override name = "RefundError";
@@ -40,10 +56,9 @@ export async function merchantRefund(
         await tx.$queryRaw`SELECT id FROM "Payment" WHERE id = ${input.paymentId} FOR UPDATE`;
         const payment = await tx.payment.findUnique({ where: { id: input.paymentId } });
         if (!payment) throw new RefundError("no such payment");
-        if (payment.status !== "paid" && payment.status !== "partially_refunded")
-          throw new RefundError(`a ${payment.status} payment cannot be refunded`);
+        if (!isRefundable(payment.status)) throw new RefundError(`a ${payment.status} payment cannot be refunded`);
         const reserved = await tx.refund.aggregate({
-          where: { paymentId: payment.id, status: { in: ["pending", "succeeded"] } },
+          where: { paymentId: payment.id, status: { in: [...REFUND_RESERVING] } },
           _sum: { amountMinor: true },
         });
         const left = payment.amountMinor - (reserved._sum.amountMinor ?? 0);
@@ -68,6 +83,6 @@ export async function merchantRefund(
       else throw error;
     }
   }
-  if (refund.status === "pending") await sendRefund(deps, refund.id);
+  if (refund.status === REFUND_OPEN) await sendRefund(deps, refund.id);
   return deps.db.refund.findUniqueOrThrow({ where: { id: refund.id } });
 }

@@ -1,17 +1,19 @@
 // Placing an order and starting its payment: one function behind both the checkout page's
 // server action and POST /api/orders. The browser's user agent decides which wallets and
-// flows it may use (chooseFlow); prices come from the database.
+// flows it may use (payMethods); prices come from the database.
 import type { Order } from "../generated/prisma/client";
 import { CheckoutError, createOrder, type OrderInput } from "../orders/create";
 import type { OrdersDeps } from "../orders/gateway-wiring";
 import { startPayment, type Attempt } from "../orders/payments";
 import { safeEqual } from "../safe-equal";
-import { chooseFlow, flowFor } from "./choose-flow";
+import { isOrderNo } from "../orders/numbers";
+import { methodFor, payMethods, type GatewayMethod, type PayMethod } from "./pay-methods";
 
 export type Placed = {
   order: Pick<Order, "id" | "orderNo" | "accessToken" | "totalMinor" | "currency" | "status">;
-  attempt: Attempt;
-  /** Where to send the customer now: the gateway's payUrl, or our own QR page. Null if the gateway failed. */
+  /** Null for WeChat Pay handed off to WeChat: the order waits there for its first attempt. */
+  attempt: Attempt | null;
+  /** Where to send the customer now: the gateway's payUrl, our own QR page, or the order page for a hand-off. Null if the gateway failed. */
   next: string | null;
   orderUrl: string;
   statusUrl: string;
@@ -27,30 +29,41 @@ export function qrPageUrl(order: Pick<Order, "orderNo" | "accessToken">): string
   return `/orders/${order.orderNo}/pay?t=${order.accessToken}`;
 }
 
-function walletFor(userAgent: string | null, wallet: string) {
-  const choice = chooseFlow(userAgent);
-  const option = flowFor(choice, wallet);
-  if (!option)
+/** The pay method a customer picked, if this browser may use it (`handoff`: only where the customer can open a link). */
+function methodForBrowser(userAgent: string | null, wallet: string, options: { handoff: boolean }): PayMethod {
+  const offered = payMethods(userAgent);
+  const method = methodFor(offered, wallet);
+  if (!method || (method.flow === "handoff" && !options.handoff)) {
+    const usable = offered.methods.filter((m) => options.handoff || m.flow !== "handoff").map((m) => m.wallet);
     throw new CheckoutError(
       "wallet_unavailable",
-      `${wallet} cannot be used in this browser; choose ${choice.options.map((o) => o.wallet).join(" or ")}`,
+      `${wallet} cannot be used in this browser; choose ${usable.join(" or ")}`,
     );
-  return option;
+  }
+  return method;
 }
 
-async function pay(deps: OrdersDeps, order: Placed["order"], option: ReturnType<typeof walletFor>): Promise<Placed> {
-  const attempt = await startPayment(deps, order, option);
-  const next = attempt.payUrl === null ? null : option.flow === "qrcode" ? qrPageUrl(order) : attempt.payUrl;
-  return { order, attempt, next, orderUrl: orderUrl(order), statusUrl: statusUrl(order) };
+/** The customer's own order page that, opened inside WeChat, pays the order by JS API. */
+export function handoffUrl(order: Pick<Order, "orderNo" | "accessToken">): string {
+  return `${orderUrl(order)}&handoff=wechat`;
+}
+
+async function pay(deps: OrdersDeps, order: Placed["order"], method: PayMethod): Promise<Placed> {
+  const links = { orderUrl: orderUrl(order), statusUrl: statusUrl(order) };
+  if (method.flow === "handoff") return { order, attempt: null, next: handoffUrl(order), ...links };
+  const attempt = await startPayment(deps, order, method satisfies GatewayMethod);
+  const next = attempt.payUrl === null ? null : method.flow === "qrcode" ? qrPageUrl(order) : attempt.payUrl;
+  return { order, attempt, next, ...links };
 }
 
 export async function placeOrder(
   deps: OrdersDeps,
   input: OrderInput & { wallet: string; userAgent: string | null },
+  options: { handoff: boolean } = { handoff: true },
 ): Promise<Placed> {
-  const option = walletFor(input.userAgent, input.wallet);
+  const method = methodForBrowser(input.userAgent, input.wallet, options);
   const order = await createOrder(deps.db, input);
-  return pay(deps, order, option);
+  return pay(deps, order, method);
 }
 
 /** Another attempt on an existing order (retry, or another wallet). The access token proves it is the customer's. */
@@ -58,10 +71,10 @@ export async function retryPayment(
   deps: OrdersDeps,
   input: { orderNo: string; token: string; wallet: string; userAgent: string | null },
 ): Promise<Placed> {
-  const option = walletFor(input.userAgent, input.wallet);
+  const method = methodForBrowser(input.userAgent, input.wallet, { handoff: true });
   const order = await findCustomerOrder(deps, input.orderNo, input.token);
   if (!order) throw new CheckoutError("invalid", "no such order");
-  return pay(deps, order, option);
+  return pay(deps, order, method);
 }
 
 /** An order by its number and the access token of the customer's link (compared in constant time). */
@@ -70,7 +83,7 @@ export async function findCustomerOrder(
   orderNo: string,
   token: string | undefined | null,
 ) {
-  if (!token || token.length > 128 || !/^HG-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(orderNo)) return null;
+  if (!token || token.length > 128 || !isOrderNo(orderNo)) return null;
   const order = await deps.db.order.findUnique({ where: { orderNo } });
   return order && safeEqual(order.accessToken, token) ? order : null;
 }

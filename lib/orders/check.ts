@@ -6,7 +6,7 @@
 import { ScanForPayError } from "../scanforpay/errors";
 import type { HeldExchange, OrdersDeps } from "./gateway-wiring";
 import { applyPayResult, mismatch } from "./payments";
-import { transitionForGatewayStatus } from "./state";
+import { AWAITING_GATEWAY, gatewayStatusMoves, isAwaitingPayment, type OrderStatus } from "./state";
 
 /** Status polling (every few seconds from an open order or QR page) asks at most this often. */
 export const POLL_QUERY_INTERVAL_MS = 10_000;
@@ -27,7 +27,7 @@ export async function checkPaymentNow(deps: OrdersDeps, paymentId: string, minIn
   const claimed = await deps.db.payment.updateMany({
     where: {
       id: paymentId,
-      status: "pending",
+      status: AWAITING_GATEWAY,
       OR: [{ lastCheckedAt: null }, { lastCheckedAt: { lte: new Date(now.getTime() - minIntervalMs) } }],
     },
     data: { lastCheckedAt: now },
@@ -41,7 +41,7 @@ export async function checkPaymentNow(deps: OrdersDeps, paymentId: string, minIn
     const result = await deps.gateway
       .client(payment.id, { signal, hold: held })
       .payQuery({ partnerOrderNo: payment.partnerOrderNo });
-    if (!transitionForGatewayStatus(result.status) && mismatch(payment, result) === null) {
+    if (!gatewayStatusMoves(result.status) && mismatch(payment, result) === null) {
       // The answer that said "still unpaid" is a count; tries that failed before it are kept.
       await deps.gateway.keep(payment.id, held.slice(0, -2));
       await deps.db.payment.updateMany({ where: { id: payment.id }, data: { quietQueries: { increment: 1 } } });
@@ -71,7 +71,7 @@ export async function checkPaymentNow(deps: OrdersDeps, paymentId: string, minIn
 /** Asks about an unpaid order's pending attempts (the latest few), each rate-limited. */
 export async function checkOrderNow(deps: OrdersDeps, orderId: string, minIntervalMs: number): Promise<boolean> {
   const pending = await deps.db.payment.findMany({
-    where: { orderId, status: "pending" },
+    where: { orderId, status: AWAITING_GATEWAY },
     orderBy: { createdAt: "desc" },
     take: 3,
     select: { id: true },
@@ -81,8 +81,11 @@ export async function checkOrderNow(deps: OrdersDeps, orderId: string, minInterv
 }
 
 /** An order's status for the customer's polling: asked about first while it is pending. */
-export async function refreshedStatus(deps: OrdersDeps, order: { id: string; status: string }): Promise<string> {
-  if (order.status !== "pending") return order.status;
+export async function refreshedStatus(
+  deps: OrdersDeps,
+  order: { id: string; status: OrderStatus },
+): Promise<OrderStatus> {
+  if (!isAwaitingPayment(order.status)) return order.status;
   if (!(await checkOrderNow(deps, order.id, POLL_QUERY_INTERVAL_MS))) return order.status;
   return (await deps.db.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).status;
 }

@@ -6,6 +6,7 @@ import { MAX_LINES, MAX_QUANTITY } from "../cart/limits";
 import { isLocale } from "../i18n/locale";
 import { MAX_AMOUNT_MINOR } from "../money";
 import { newAccessToken, newOrderNo } from "./numbers";
+import { nameTranslations } from "../catalog";
 
 export type CheckoutErrorCode =
   "empty_cart" | "unknown_product" | "mixed_currency" | "too_large" | "wallet_unavailable" | "not_payable" | "invalid";
@@ -66,6 +67,7 @@ export async function createOrder(db: Db, raw: OrderInput) {
     productId: p.id,
     slug: p.slug,
     name: p.name,
+    nameTranslations: nameTranslations(p),
     unitPriceMinor: p.priceMinor,
     quantity: quantities.get(p.slug)!,
   }));

@@ -15,6 +15,11 @@ export function newOrderNo(): string {
   return `HG-${part()}-${part()}`;
 }
 
+/** Has this the shape of an order number (nothing else is looked up, or counted)? */
+export function isOrderNo(text: string): boolean {
+  return /^HG-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(text);
+}
+
 /** 43 characters of base64url (256 random bits). */
 export function newAccessToken(): string {
   return randomBytes(32).toString("base64url");

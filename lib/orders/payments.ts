@@ -1,6 +1,6 @@
 // Payment attempts and the one function that applies what the gateway says about them.
 import type { Order, Payment } from "../generated/prisma/client";
-import type { Flow } from "../checkout/choose-flow";
+import type { GatewayMethod } from "../checkout/pay-methods";
 import { ScanForPayError } from "../scanforpay/errors";
 import type { GatewayWallet, PayResult } from "../scanforpay/schemas";
 import { CheckoutError } from "./create";
@@ -8,7 +8,18 @@ import { timeoutRuleMs } from "../scanforpay/timeout-rule";
 import type { OrdersDeps } from "./gateway-wiring";
 import { duplicateRefundNo, newPartnerOrderNo } from "./numbers";
 import { firstCheckAt, leaseUntil, nextRefundAttemptAt } from "./schedule";
-import { EXPIRE, FAIL, transitionForGatewayStatus, type Transition } from "./state";
+import {
+  afterRefunds,
+  EXPIRE,
+  FAIL,
+  ORDER_REOPEN,
+  orderRuleFor,
+  REFUND_OPEN,
+  REFUND_REFUSE,
+  REFUND_SUCCEED,
+  transitionForGatewayStatus,
+  type Transition,
+} from "./state";
 
 export type Attempt = { payment: Payment; payUrl: string | null; error: ScanForPayError | null };
 
@@ -20,23 +31,23 @@ export type Attempt = { payment: Payment; payUrl: string | null; error: ScanForP
 export async function startPayment(
   deps: OrdersDeps,
   order: Pick<Order, "id" | "orderNo" | "totalMinor" | "currency">,
-  option: { wallet: GatewayWallet; flow: Flow },
+  method: GatewayMethod,
 ): Promise<Attempt> {
   const { db, gateway } = deps;
   const now = gateway.now();
   const payment = await db.$transaction(async (tx) => {
     // Only an unpaid order takes a new attempt; a failed or expired one is open again.
     const reopened = await tx.order.updateMany({
-      where: { id: order.id, paidPaymentId: null, status: { in: ["pending", "failed", "expired"] } },
-      data: { status: "pending" },
+      where: { id: order.id, paidPaymentId: null, status: { in: [...ORDER_REOPEN.from] } },
+      data: { status: ORDER_REOPEN.to },
     });
     if (reopened.count === 0) throw new CheckoutError("not_payable", "this order is already paid");
     return tx.payment.create({
       data: {
         orderId: order.id,
         partnerOrderNo: newPartnerOrderNo(),
-        wallet: option.wallet,
-        flow: option.flow,
+        wallet: method.wallet,
+        flow: method.flow,
         amountMinor: order.totalMinor,
         currency: order.currency,
         expiresAt: new Date(now.getTime() + timeoutRuleMs(gateway.timeoutRule)),
@@ -58,11 +69,11 @@ export async function startPayment(
   };
   try {
     const { payUrl } =
-      option.flow === "website"
-        ? await client.createWebsitePayment({ ...common, wallet: option.wallet as "Alipay" | "AlipayHK" })
-        : option.flow === "jsapi"
-          ? await client.createJsapiPayment({ ...common, wallet: option.wallet as "Wechat" | "Alipay" })
-          : await client.createQrcodePayment({ ...common, wallet: option.wallet as "Wechat" | "Alipay" });
+      method.flow === "website"
+        ? await client.createWebsitePayment({ ...common, wallet: method.wallet as "Alipay" | "AlipayHK" })
+        : method.flow === "jsapi"
+          ? await client.createJsapiPayment({ ...common, wallet: method.wallet as "Wechat" | "Alipay" })
+          : await client.createQrcodePayment({ ...common, wallet: method.wallet as "Wechat" | "Alipay" });
     const saved = await db.payment.update({ where: { id: payment.id }, data: { payUrl } });
     return { payment: saved, payUrl, error: null };
   } catch (error) {
@@ -106,7 +117,8 @@ export async function applyPayResult(
 ): Promise<ApplyOutcome> {
   const wrong = mismatch(payment, result);
   if (wrong) return { applied: false, reason: wrong };
-  const transition = transitionForGatewayStatus(result.status);
+  const pastTimeout = payment.expiresAt !== null && deps.gateway.now().getTime() >= payment.expiresAt.getTime();
+  const transition = transitionForGatewayStatus(result.status, { pastTimeout });
   if (!transition) return { applied: true, changed: false };
   const outcome = await moveTo(deps, payment, transition, {
     gatewayOrderNo: result.orderNo,
@@ -137,7 +149,7 @@ async function moveTo(
 ): Promise<ApplyOutcome> {
   return deps.db.$transaction(async (tx) => {
     const moved = await tx.payment.updateMany({
-      where: { id: payment.id, status: { in: transition.from } },
+      where: { id: payment.id, status: { in: [...transition.from] } },
       data: {
         status: transition.to,
         ...(extra.gatewayOrderNo ? { gatewayOrderNo: extra.gatewayOrderNo } : {}),
@@ -147,11 +159,12 @@ async function moveTo(
     if (moved.count === 0) return { applied: true, changed: false } as const;
 
     let refundId: string | null = null;
-    if (transition.to === "paid") {
+    const rule = orderRuleFor(transition.to);
+    if (rule?.kind === "pays") {
       // The first paid attempt pays the order; a second one is a duplicate to give back.
       const won = await tx.order.updateMany({
         where: { id: payment.orderId, paidPaymentId: null },
-        data: { status: "paid", paidAt: extra.paidAt ?? deps.gateway.now(), paidPaymentId: payment.id },
+        data: { status: rule.to, paidAt: extra.paidAt ?? deps.gateway.now(), paidPaymentId: payment.id },
       });
       if (won.count === 0) {
         // Written in the same transaction as the transition: a crash after the commit cannot
@@ -172,21 +185,21 @@ async function moveTo(
         });
         refundId = refund.id;
       }
-    } else if (transition.to === "refunded") {
+    } else if (rule?.kind === "withPaidPayment") {
       await tx.order.updateMany({
-        where: { id: payment.orderId, paidPaymentId: payment.id },
-        data: { status: "refunded" },
+        where: { id: payment.orderId, paidPaymentId: payment.id, status: { in: [...rule.from] } },
+        data: { status: rule.to },
       });
-    } else {
-      // failed / expired: the order follows its latest attempt, unless something paid it.
+    } else if (rule?.kind === "ifLatest") {
+      // The order follows its latest attempt, unless something paid it.
       await tx.order.updateMany({
         where: {
           id: payment.orderId,
-          status: "pending",
+          status: { in: [...rule.from] },
           paidPaymentId: null,
           payments: { none: { createdAt: { gt: payment.createdAt } } },
         },
-        data: { status: transition.to },
+        data: { status: rule.to },
       });
     }
     return { applied: true, changed: true, to: transition.to, refundId } as const;
@@ -213,50 +226,47 @@ export async function sendRefund(
 ): Promise<void> {
   if (!options.claimed) {
     const claimed = await deps.db.refund.updateMany({
-      where: { id: refundId, status: "pending", ...(options.firstOnly ? { attempts: 0 } : {}) },
+      where: { id: refundId, status: REFUND_OPEN, ...(options.firstOnly ? { attempts: 0 } : {}) },
       data: { attempts: { increment: 1 }, nextAttemptAt: leaseUntil(deps.gateway.now()) },
     });
     if (claimed.count === 0) return;
   }
   const refund = await deps.db.refund.findUniqueOrThrow({ where: { id: refundId }, include: { payment: true } });
-  if (refund.status !== "pending") return;
+  if (refund.status !== REFUND_OPEN) return;
   try {
-    const result = await deps.gateway
-      .client(refund.paymentId, options)
-      .refund({
-        partnerOrderNo: refund.payment.partnerOrderNo,
-        refundNo: refund.refundNo,
-        orderAmount: refund.amountMinor,
-      });
+    const result = await deps.gateway.client(refund.paymentId, options).refund({
+      partnerOrderNo: refund.payment.partnerOrderNo,
+      refundNo: refund.refundNo,
+      orderAmount: refund.amountMinor,
+    });
     if (!result.refunded) throw new Error(`the gateway answered refund status ${result.status}`);
     await deps.db.$transaction(async (tx) => {
       // Refunds of one payment that succeed at the same moment take turns here: each then
       // sums the others' committed rows (under READ COMMITTED it would not see them otherwise).
       await tx.$queryRaw`SELECT id FROM "Payment" WHERE id = ${refund.paymentId} FOR UPDATE`;
       const done = await tx.refund.updateMany({
-        where: { id: refund.id, status: "pending" },
-        data: { status: "succeeded", lastError: null },
+        where: { id: refund.id, status: { in: [...REFUND_SUCCEED.from] } },
+        data: { status: REFUND_SUCCEED.to, lastError: null },
       });
       if (done.count === 0) return;
       const total = await tx.refund.aggregate({
-        where: { paymentId: refund.paymentId, status: "succeeded" },
+        where: { paymentId: refund.paymentId, status: REFUND_SUCCEED.to },
         _sum: { amountMinor: true },
       });
       const refundedMinor = Math.min(total._sum.amountMinor ?? 0, refund.payment.amountMinor);
-      const to = refundedMinor >= refund.payment.amountMinor ? "refunded" : "partially_refunded";
+      const move = afterRefunds(refundedMinor, refund.payment.amountMinor);
       await tx.payment.update({ where: { id: refund.paymentId }, data: { refundedMinor } });
       await tx.payment.updateMany({
-        where: { id: refund.paymentId, status: { in: ["paid", "partially_refunded"] } },
-        data: { status: to },
+        where: { id: refund.paymentId, status: { in: [...move.from] } },
+        data: { status: move.to },
       });
-      await tx.order.updateMany({
-        where: {
-          id: refund.payment.orderId,
-          paidPaymentId: refund.paymentId,
-          status: { in: ["paid", "partially_refunded"] },
-        },
-        data: { status: to },
-      });
+      const follows = orderRuleFor(move.to);
+      if (follows?.kind === "withPaidPayment") {
+        await tx.order.updateMany({
+          where: { id: refund.payment.orderId, paidPaymentId: refund.paymentId, status: { in: [...follows.from] } },
+          data: { status: follows.to },
+        });
+      }
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -266,11 +276,11 @@ export async function sendRefund(
     const definite =
       error instanceof ScanForPayError && error.kind === "business" && !error.retryable && !error.stateUnknown;
     await deps.db.refund.updateMany({
-      where: { id: refund.id, status: "pending" },
+      where: { id: refund.id, status: REFUND_OPEN },
       data: {
         lastError: message,
         ...(definite
-          ? { status: "failed" }
+          ? { status: REFUND_REFUSE.to }
           : { nextAttemptAt: nextRefundAttemptAt(refund.attempts, deps.gateway.now(), deps.delayScale) }),
       },
     });

@@ -10,7 +10,7 @@ import { ScanForPayError } from "../scanforpay/errors";
 import type { HeldExchange, OrdersDeps } from "./gateway-wiring";
 import { applyPayResult, expirePayment, failPayment, sendRefund } from "./payments";
 import { expiryDueAt, leaseUntil, nextCheckAt, UNKNOWN_GRACE_MS } from "./schedule";
-import { transitionForGatewayStatus } from "./state";
+import { AWAITING_GATEWAY, gatewayStatusMoves, REFUND_OPEN } from "./state";
 
 export type ReconcileReport = {
   /** Pay Queries made. */
@@ -49,11 +49,13 @@ async function claimDue(
 ): Promise<string | null> {
   const now = deps.gateway.now();
   const [t, due, count] = [Prisma.raw(`"${table}"`), Prisma.raw(`"${dueColumn}"`), Prisma.raw(`"${counter}"`)];
+  // The state that is due for the gateway: a payment awaiting it, a refund not yet answered.
+  const open = Prisma.raw(`'${table === "Payment" ? AWAITING_GATEWAY : REFUND_OPEN}'`);
   const rows = await deps.db.$queryRaw<{ id: string }[]>`
     UPDATE ${t} SET ${due} = ${leaseUntil(now)}, ${count} = ${count} + 1 ${also}
     WHERE "id" = (
       SELECT "id" FROM ${t}
-      WHERE "status" = 'pending' AND ${due} <= ${now}
+      WHERE "status" = ${open} AND ${due} <= ${now}
       ORDER BY ${due} ASC
       LIMIT 1 FOR UPDATE SKIP LOCKED)
     RETURNING "id"`;
@@ -91,7 +93,7 @@ async function checkClaimed(
     // The answer that said "still unpaid" is a count; tries that failed before it are kept.
     await deps.gateway.keep(payment.id, held.slice(0, -2));
     await deps.db.payment.updateMany({
-      where: { id: payment.id, status: "pending" },
+      where: { id: payment.id, status: AWAITING_GATEWAY },
       data: { quietQueries: { increment: 1 } },
     });
   } else {
@@ -115,7 +117,7 @@ async function askAndApply(
       .client(payment.id, { signal, hold: held })
       .payQuery({ partnerOrderNo: payment.partnerOrderNo });
     // An answer that moves the payment is kept before the payment moves.
-    if (transitionForGatewayStatus(result.status)) await deps.gateway.keep(payment.id, held.splice(0));
+    if (gatewayStatusMoves(result.status)) await deps.gateway.keep(payment.id, held.splice(0));
     const outcome = await applyPayResult(deps, payment, result, { signal });
     if (outcome.applied && outcome.changed) {
       report.changed++;
@@ -148,7 +150,7 @@ async function askAndApply(
     if (signal.aborted) {
       // Stopped by the pass's budget, not answered: due again at once, not counted as a check.
       await deps.db.payment.updateMany({
-        where: { id: payment.id, status: "pending" },
+        where: { id: payment.id, status: AWAITING_GATEWAY },
         data: { nextCheckAt: deps.gateway.now(), checks: { decrement: 1 } },
       });
       return false;
@@ -169,7 +171,7 @@ async function askAndApply(
     }
   }
   await deps.db.payment.updateMany({
-    where: { id: payment.id, status: "pending" },
+    where: { id: payment.id, status: AWAITING_GATEWAY },
     data: { nextCheckAt: nextCheckAt(payment, deps.gateway.now(), scale) },
   });
   return quiet;
@@ -179,8 +181,8 @@ async function askAndApply(
 async function countDue(deps: OrdersDeps): Promise<number> {
   const now = deps.gateway.now();
   const [payments, refunds] = await Promise.all([
-    deps.db.payment.count({ where: { status: "pending", nextCheckAt: { lte: now } } }),
-    deps.db.refund.count({ where: { status: "pending", nextAttemptAt: { lte: now } } }),
+    deps.db.payment.count({ where: { status: AWAITING_GATEWAY, nextCheckAt: { lte: now } } }),
+    deps.db.refund.count({ where: { status: REFUND_OPEN, nextAttemptAt: { lte: now } } }),
   ]);
   return payments + refunds;
 }

@@ -1,35 +1,195 @@
-// The payment state machine (pure). Gateway statuses: 0 to be paid · 1 success · 2 fail ·
-// 3 refunded. Each transition names the states it may start from, so that it can be
-// applied as one conditional UPDATE … WHERE status IN (…): duplicates and races apply once.
+// Every status rule of orders, payments and refunds, in one place (pure). Other files ask
+// this one which states a change may start from and where it goes; none decides.
+//
+// A payment (one attempt to pay an order). Gateway statuses: 0 to be paid · 1 success ·
+// 2 fail · 3 refunded.
 //
 //   pending ──1──▶ paid ──(refund part)──▶ partially_refunded ──(rest)──▶ refunded
 //      │  ╲                   ╲───────────────3──────────────────────────▲
-//      2   ╲ (timeout passed, by reconciliation)
+//      2   ╲ 2 once its time is up, or the gateway's own silence after the grace period
 //      ▼    ▼
 //   failed  expired          a late success (1) still moves failed/expired to paid:
 //                            the customer's money was taken and must be recorded.
-import type { PaymentStatus } from "../generated/prisma/enums";
+//
+// A refund: pending ──(the gateway confirms)──▶ succeeded; pending ──(a definite refusal)──▶ failed.
+// A pending refund is sent again (same refundNo) until the gateway answers.
+//
+// An order follows its payments: the first paid attempt pays it (a second one is a
+// duplicate, refunded); refunds of that payment move it with the payment; a failed or
+// expired attempt moves it only if it is the latest one and nothing paid it.
+//
+// Each transition names the states it may start from, so that it is applied as one
+// conditional UPDATE … WHERE status IN (…): duplicates and races apply once.
+import {
+  OrderStatus,
+  PaymentStatus,
+  RefundStatus,
+  type OrderStatus as OrderStatusValue,
+  type PaymentStatus as PaymentStatusValue,
+  type RefundStatus as RefundStatusValue,
+} from "../generated/prisma/enums";
 
-export type Transition = { from: PaymentStatus[]; to: PaymentStatus };
+export type { OrderStatusValue as OrderStatus, PaymentStatusValue as PaymentStatus, RefundStatusValue as RefundStatus };
 
-export function transitionForGatewayStatus(status: number): Transition | null {
+export type Transition<S extends string = PaymentStatusValue> = { from: readonly S[]; to: S };
+
+/** Every order status, in the order a merchant reads them (filters, legends). */
+export const ORDER_STATUSES: readonly OrderStatusValue[] = [
+  OrderStatus.pending,
+  OrderStatus.paid,
+  OrderStatus.partially_refunded,
+  OrderStatus.refunded,
+  OrderStatus.failed,
+  OrderStatus.expired,
+];
+
+// ── Payments ────────────────────────────────────────────────────────────────────────────
+
+/** A payment the gateway has not settled yet: checked by reconciliation and on demand. */
+export const AWAITING_GATEWAY: PaymentStatusValue = PaymentStatus.pending;
+
+const PAID: Transition = {
+  from: [PaymentStatus.pending, PaymentStatus.failed, PaymentStatus.expired],
+  to: PaymentStatus.paid,
+};
+const GATEWAY_REFUNDED: Transition = {
+  from: [PaymentStatus.paid, PaymentStatus.partially_refunded],
+  to: PaymentStatus.refunded,
+};
+/** Reconciliation: the time is up and the gateway (after its grace) says it was not paid. */
+export const EXPIRE: Transition = { from: [PaymentStatus.pending], to: PaymentStatus.expired };
+/** The gateway refused the attempt outright (or never heard of it). */
+export const FAIL: Transition = { from: [PaymentStatus.pending], to: PaymentStatus.failed };
+
+/** Does this gateway status say anything new about a payment (0 "still to be paid" does not)? */
+export function gatewayStatusMoves(status: number): boolean {
+  return status === 1 || status === 2 || status === 3;
+}
+
+/**
+ * The transition a gateway status asks for. A fail (2) after the payment's time ran out is
+ * ScanForPay's way of saying "not paid in time" (API.md: an unpaid order past its timeout
+ * is reported as status 2): it is an expiry, not a refusal, and the customer is told so.
+ */
+export function transitionForGatewayStatus(status: number, context: { pastTimeout?: boolean } = {}): Transition | null {
   switch (status) {
     case 1:
-      return { from: ["pending", "failed", "expired"], to: "paid" };
+      return PAID;
     case 2:
-      return { from: ["pending"], to: "failed" };
+      return context.pastTimeout ? EXPIRE : FAIL;
     case 3:
-      return { from: ["paid", "partially_refunded"], to: "refunded" };
+      return GATEWAY_REFUNDED;
     default:
       return null;
   }
 }
 
-export const EXPIRE: Transition = { from: ["pending"], to: "expired" };
-/** The gateway refused the attempt outright (or never heard of it). */
-export const FAIL: Transition = { from: ["pending"], to: "failed" };
+const REFUNDABLE: readonly PaymentStatusValue[] = [PaymentStatus.paid, PaymentStatus.partially_refunded];
+
+/** Only money received and not wholly given back can be refunded. */
+export function isRefundable(status: PaymentStatusValue): boolean {
+  return REFUNDABLE.includes(status);
+}
+
+/** Where a payment goes once `refundedMinor` of its `amountMinor` has been given back. */
+export function afterRefunds(refundedMinor: number, amountMinor: number): Transition {
+  return {
+    from: REFUNDABLE,
+    to: refundedMinor >= amountMinor ? PaymentStatus.refunded : PaymentStatus.partially_refunded,
+  };
+}
 
 /** States a customer sees as "done, nothing more to pay". */
-export function isSettled(status: PaymentStatus): boolean {
+export function isSettled(status: PaymentStatusValue | OrderStatusValue): boolean {
   return status === "paid" || status === "partially_refunded" || status === "refunded";
+}
+
+// ── Refunds ─────────────────────────────────────────────────────────────────────────────
+
+/** A refund not yet answered by the gateway: it is (re)sent, and it holds its amount. */
+export const REFUND_OPEN: RefundStatusValue = RefundStatus.pending;
+/** Refunds that count against what can still be refunded: sent (maybe paid out) or done. */
+export const REFUND_RESERVING: readonly RefundStatusValue[] = [RefundStatus.pending, RefundStatus.succeeded];
+export const REFUND_SUCCEED: Transition<RefundStatusValue> = {
+  from: [RefundStatus.pending],
+  to: RefundStatus.succeeded,
+};
+/** Only a definite refusal frees the amount; a timeout leaves the refund open. */
+export const REFUND_REFUSE: Transition<RefundStatusValue> = { from: [RefundStatus.pending], to: RefundStatus.failed };
+
+/** The refund statuses a merchant can still act on or must look at. */
+export function refundHoldsAmount(status: RefundStatusValue): boolean {
+  return REFUND_RESERVING.includes(status);
+}
+
+export function refundDone(status: RefundStatusValue): boolean {
+  return status === RefundStatus.succeeded;
+}
+
+export function refundRefused(status: RefundStatusValue): boolean {
+  return status === RefundStatus.failed;
+}
+
+// ── Orders ──────────────────────────────────────────────────────────────────────────────
+
+/** An unpaid order takes a new attempt (a failed or expired one is open again). */
+export const ORDER_REOPEN: Transition<OrderStatusValue> = {
+  from: [OrderStatus.pending, OrderStatus.failed, OrderStatus.expired],
+  to: OrderStatus.pending,
+};
+
+/** Can the customer (still, or again) pay this order? */
+export function isPayable(status: OrderStatusValue): boolean {
+  return ORDER_REOPEN.from.includes(status);
+}
+
+export function isAwaitingPayment(status: OrderStatusValue): boolean {
+  return status === OrderStatus.pending;
+}
+
+/**
+ * What a payment's move does to its order:
+ *  - `pays`: the first paid attempt pays the order (only if nothing paid it yet); otherwise
+ *    the payment is a duplicate, to be refunded;
+ *  - `withPaidPayment`: the order moves with the payment that paid it (refunds);
+ *  - `ifLatest`: an unpaid order follows its latest attempt.
+ */
+export type OrderRule =
+  | { kind: "pays"; to: OrderStatusValue }
+  | { kind: "withPaidPayment"; from: readonly OrderStatusValue[]; to: OrderStatusValue }
+  | { kind: "ifLatest"; from: readonly OrderStatusValue[]; to: OrderStatusValue };
+
+export function orderRuleFor(paymentTo: PaymentStatusValue): OrderRule | null {
+  switch (paymentTo) {
+    case PaymentStatus.paid:
+      return { kind: "pays", to: OrderStatus.paid };
+    case PaymentStatus.partially_refunded:
+    case PaymentStatus.refunded:
+      return { kind: "withPaidPayment", from: [OrderStatus.paid, OrderStatus.partially_refunded], to: paymentTo };
+    case PaymentStatus.failed:
+    case PaymentStatus.expired:
+      return { kind: "ifLatest", from: [OrderStatus.pending], to: paymentTo };
+    default:
+      return null;
+  }
+}
+
+// ── Display ─────────────────────────────────────────────────────────────────────────────
+
+/** How the shop and the back office group an order's status (colours, headings). */
+export type DisplayGroup = "waiting" | "done" | "refunded" | "unpaid";
+
+export function displayGroup(status: OrderStatusValue | PaymentStatusValue): DisplayGroup {
+  switch (status) {
+    case "pending":
+      return "waiting";
+    case "paid":
+      return "done";
+    case "partially_refunded":
+    case "refunded":
+      return "refunded";
+    case "failed":
+    case "expired":
+      return "unpaid";
+  }
 }

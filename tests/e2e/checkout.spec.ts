@@ -67,6 +67,9 @@ test.describe("inside Alipay", () => {
     await expect(page.getByText("Alipay").first()).toBeVisible();
     await page.getByRole("button", { name: "Pay", exact: true }).click();
     await expectOrderStatus(page, "paid");
+    // The order's lines in the customer's language, as the cart showed them.
+    await expect(page.getByText("1 × 青瓷茶杯")).toBeVisible();
+    await expect(page).toHaveTitle(new RegExp(zhHK.order.title.replace("{orderNo}", "HG-[0-9A-Z]{4}-[0-9A-Z]{4}")));
   });
 });
 
@@ -100,6 +103,9 @@ test("cancel: back at the shop with the order kept, then a retry pays it", async
   await page.getByRole("button", { name: en.checkout.pay.replace("{amount}", "HK$158.00") }).click();
   await page.getByRole("button", { name: "Cancel and return to the shop" }).click();
   await expectOrderStatus(page, "pending");
+  // Back from a cancel: "not paid yet", never "waiting for your payment".
+  await expect(page.getByRole("heading", { name: en.order.status.not_completed })).toBeVisible();
+  await expect(page.getByText(en.order.status.pending)).toHaveCount(0);
   await expect(page.getByRole("heading", { name: en.order.payNow })).toBeVisible();
   await page.getByRole("radio", { name: /^Alipay\b/ }).check();
   await page.getByRole("button", { name: en.checkout.pay.replace("{amount}", "HK$158.00") }).click();

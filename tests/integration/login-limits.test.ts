@@ -3,7 +3,7 @@
 // still logs in and is upgraded; rejected notifies are kept small and few.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attemptLogin, LOGIN_BY_ADDRESS } from "@/lib/admin/login";
-import { lookupAllowed, LOOKUP_BY_ORDER } from "@/lib/checkout/lookup-limits";
+import { lookupAllowed, LOOKUP_BY_ORDER } from "@/lib/orders/lookup";
 import { hashPassword, needsRehash, verifyPassword } from "@/lib/admin/password";
 import { createGateway } from "@/lib/orders/gateway-wiring";
 import { handleNotify, REJECTED_NOTIFIES_PER_SOURCE } from "@/lib/orders/notify-and-return";

@@ -4,10 +4,9 @@ import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CheckoutForm } from "@/components/shop/checkout-form";
 import { EmptyCart } from "@/components/shop/empty-cart";
-import { OpenInWeChat } from "@/components/shop/open-in-wechat";
 import { OrderLines } from "@/components/shop/order-lines";
 import { WalletChoice } from "@/components/shop/wallet-choice";
-import { chooseFlow } from "@/lib/checkout/choose-flow";
+import { payMethods } from "@/lib/checkout/pay-methods";
 import { readCart } from "@/lib/cart/session";
 import { summarizeCart } from "@/lib/cart/summary";
 import { prisma } from "@/lib/db";
@@ -22,7 +21,7 @@ export default async function CheckoutPage() {
   const cart = await summarizeCart(prisma, lines, locale);
   if (cart.lines.length === 0 || !cart.currency) return <EmptyCart heading={t("title")} />;
   const total = formatMoney(cart.subtotalMinor, cart.currency, locale);
-  const choice = chooseFlow((await headers()).get("user-agent"));
+  const methods = payMethods((await headers()).get("user-agent"));
   return (
     <>
       <h1 className="mb-6 text-2xl font-bold tracking-tight">{t("title")}</h1>
@@ -48,11 +47,7 @@ export default async function CheckoutPage() {
           </dl>
         </section>
         <section className="rounded-2xl border border-stone-200 bg-white p-5 lg:order-1">
-          <CheckoutForm
-            totalLabel={total}
-            walletChoice={<WalletChoice options={choice.options} />}
-            wechatHint={choice.openInWeChatHint ? <OpenInWeChat /> : null}
-          />
+          <CheckoutForm totalLabel={total} walletChoice={<WalletChoice methods={methods.methods} />} />
         </section>
       </div>
     </>

@@ -28,7 +28,13 @@ export async function POST(request: Request) {
     );
   }
   try {
-    const placed = await placeOrder(appOrdersDeps(), { ...body.data, userAgent: request.headers.get("user-agent") });
+    // A headless client pays where it is: no hand-off to WeChat (it has no customer to open a link).
+    const placed = await placeOrder(
+      appOrdersDeps(),
+      { ...body.data, userAgent: request.headers.get("user-agent") },
+      { handoff: false },
+    );
+    if (!placed.attempt) throw new Error("an order placed without a hand-off has an attempt");
     const { payment, error } = placed.attempt;
     const summary = {
       orderNo: placed.order.orderNo,

@@ -5,46 +5,58 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { LiveOrderStatus } from "@/components/shop/live-order-status";
 import { RetryPaymentForm } from "@/components/shop/retry-payment-form";
-import { chooseFlow } from "@/lib/checkout/choose-flow";
-import { findCustomerOrder, qrPageUrl, statusUrl } from "@/lib/checkout/place-order";
+import { WeChatHandoff } from "@/components/shop/wechat-handoff";
+import { gatewayMethods, handsOffWeChat, payMethods } from "@/lib/checkout/pay-methods";
+import { findCustomerOrder, orderUrl, qrPageUrl, statusUrl } from "@/lib/checkout/place-order";
 import { prisma } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { isLocale } from "@/lib/i18n/locale";
 import { formatMoney } from "@/lib/money";
+import { isOrderNo } from "@/lib/orders/numbers";
+import { customerOrderView } from "@/lib/orders/customer-view";
+import { isAwaitingPayment } from "@/lib/orders/state";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { robots: { index: false } };
 
-type Props = { params: Promise<{ orderNo: string }>; searchParams: Promise<{ t?: string; error?: string }> };
+type Props = {
+  params: Promise<{ orderNo: string }>;
+  searchParams: Promise<{ t?: string; error?: string; handoff?: string }>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations("order");
+  // The order number is in the URL already; the title names it (nothing more) for tabs and history.
+  const orderNo = (await params).orderNo;
+  const title = isOrderNo(orderNo) ? t("title", { orderNo }) : undefined;
+  return { ...(title ? { title } : {}), robots: { index: false } };
+}
 
 const tone = {
-  paid: "border-emerald-200 bg-emerald-50 text-emerald-900",
-  partially_refunded: "border-sky-200 bg-sky-50 text-sky-900",
+  done: "border-emerald-200 bg-emerald-50 text-emerald-900",
   refunded: "border-sky-200 bg-sky-50 text-sky-900",
-  pending: "border-amber-200 bg-amber-50 text-amber-900",
-  failed: "border-red-200 bg-red-50 text-red-900",
-  expired: "border-stone-300 bg-stone-100 text-stone-800",
+  waiting: "border-amber-200 bg-amber-50 text-amber-900",
+  unpaid: "border-stone-300 bg-stone-100 text-stone-800",
 } as const;
 
 export default async function OrderPage({ params, searchParams }: Props) {
-  const [{ orderNo }, { t: token, error }] = await Promise.all([params, searchParams]);
+  const [{ orderNo }, { t: token, error, handoff }] = await Promise.all([params, searchParams]);
   const found = await findCustomerOrder({ db: prisma }, orderNo, token);
   if (!found || !token) notFound();
-  const order = await prisma.order.findUniqueOrThrow({
-    where: { id: found.id },
-    include: { items: true, payments: { orderBy: { createdAt: "desc" } } },
-  });
-  const [t, tc, locale, format] = await Promise.all([
+  const [t, tw, locale, format] = await Promise.all([
     getTranslations("order"),
-    getTranslations("checkout"),
+    getTranslations("wallet"),
     getLocale(),
     getFormatter(),
   ]);
+  const order = await customerOrderView(prisma, found.id, isLocale(locale) ? locale : "en");
   const amount = formatMoney(order.totalMinor, order.currency, locale);
-  const paidWith = order.payments.find((p) => p.id === order.paidPaymentId);
-  const latest = order.payments[0];
-  const payable = order.status === "pending" || order.status === "failed" || order.status === "expired";
-  const showQr =
-    order.status === "pending" && latest?.flow === "qrcode" && latest.status === "pending" && latest.payUrl;
+  const refunded = formatMoney(order.refundedMinor, order.currency, locale);
+  const methods = payMethods((await headers()).get("user-agent"));
+  const handsOff = order.payable && handsOffWeChat(methods);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const handoffPanel = handsOff && (
+    <WeChatHandoff href={getEnv().appUrl.replace(/\/+$/, "") + orderUrl(order)} emphasised={handoff === "wechat"} />
+  );
 
   return (
     <div className="mx-auto max-w-2xl space-y-6">
@@ -53,26 +65,26 @@ export default async function OrderPage({ params, searchParams }: Props) {
         aria-live="polite"
         data-testid="order-status"
         data-status={order.status}
-        className={`rounded-2xl border p-5 ${tone[order.status]}`}
+        className={`rounded-2xl border p-5 ${tone[order.group]}`}
       >
-        <h2 className="text-lg font-semibold">{t(`status.${order.status}`)}</h2>
-        <p className="mt-1 text-sm">{t(`statusText.${order.status}`, { amount, email: order.email })}</p>
-        {order.status === "pending" && (
+        <h2 className="text-lg font-semibold">{t(`status.${order.shown}`)}</h2>
+        <p className="mt-1 text-sm">{t(`statusText.${order.shown}`, { amount, refunded, email: order.email })}</p>
+        {order.shown === order.status && isAwaitingPayment(order.status) && (
           <p className="mt-2 flex items-center gap-2 text-xs" role="status">
             <span aria-hidden className="size-2 animate-pulse rounded-full bg-amber-500" />
             {t("checking")}
           </p>
         )}
       </section>
-      <LiveOrderStatus statusUrl={statusUrl(order)} status={order.status} />
+      <LiveOrderStatus statusUrl={statusUrl(order)} status={order.status} waiting={isAwaitingPayment(order.status)} />
 
-      {error === "gateway" && payable && (
+      {error === "gateway" && order.payable && (
         <p role="alert" className="rounded-xl border border-red-200 bg-red-50 p-3 text-sm text-red-800">
           {t("gatewayError")}
         </p>
       )}
 
-      {showQr && (
+      {order.qrWaiting && (
         <Link
           href={qrPageUrl(order)}
           className="block rounded-xl border border-brand-700 p-3 text-center font-semibold text-brand-800 hover:bg-brand-50"
@@ -81,33 +93,35 @@ export default async function OrderPage({ params, searchParams }: Props) {
         </Link>
       )}
 
-      {payable && (
+      {handoff === "wechat" && handoffPanel}
+
+      {order.payable && (
         <section aria-labelledby="pay-now" className="rounded-2xl border border-stone-200 bg-white p-5">
           <h2 id="pay-now" className="mb-4 text-lg font-semibold">
-            {t("payNow")}
+            {handsOff ? t("handoff.otherWallets") : t("payNow")}
           </h2>
           <RetryPaymentForm
             orderNo={order.orderNo}
             token={token}
-            options={chooseFlow((await headers()).get("user-agent")).options}
+            methods={gatewayMethods(methods)}
             totalLabel={amount}
           />
         </section>
       )}
+
+      {handoff !== "wechat" && handoffPanel}
 
       <section aria-labelledby="order-items" className="rounded-2xl border border-stone-200 bg-white p-5">
         <h2 id="order-items" className="text-lg font-semibold">
           {t("items")}
         </h2>
         <ul className="mt-2 divide-y divide-stone-200">
-          {order.items.map((item) => (
-            <li key={item.id} className="flex justify-between gap-3 py-2 text-sm">
+          {order.lines.map((line) => (
+            <li key={line.id} className="flex justify-between gap-3 py-2 text-sm">
               <span>
-                {item.quantity} × {item.name}
+                {line.quantity} × {line.name}
               </span>
-              <span className="tabular-nums">
-                {formatMoney(item.unitPriceMinor * item.quantity, order.currency, locale)}
-              </span>
+              <span className="tabular-nums">{formatMoney(line.lineTotalMinor, order.currency, locale)}</span>
             </li>
           ))}
         </ul>
@@ -116,10 +130,10 @@ export default async function OrderPage({ params, searchParams }: Props) {
           <dd className="text-right font-bold tabular-nums" data-testid="order-total">
             {amount}
           </dd>
-          {(paidWith ?? latest) && (
+          {order.wallet && (
             <>
               <dt className="text-stone-600">{t("wallet")}</dt>
-              <dd className="text-right">{tc(`wallets.${(paidWith ?? latest)!.wallet}`)}</dd>
+              <dd className="text-right">{tw(order.wallet)}</dd>
             </>
           )}
           <dt className="text-stone-600">{t("placedAt")}</dt>

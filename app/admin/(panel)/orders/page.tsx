@@ -3,6 +3,7 @@ import { requireAdmin } from "@/lib/admin/guard";
 import { listOrders, orderFiltersSchema } from "@/lib/admin/orders";
 import { prisma } from "@/lib/db";
 import { formatMoney } from "@/lib/money";
+import { ORDER_STATUSES } from "@/lib/orders/state";
 
 export const dynamic = "force-dynamic";
 
@@ -40,7 +41,7 @@ export default async function AdminOrders({ searchParams }: Props) {
           Status
           <select name="status" defaultValue={filters.status ?? ""} className={select}>
             <option value="">Any</option>
-            {["pending", "paid", "partially_refunded", "refunded", "failed", "expired"].map((s) => (
+            {ORDER_STATUSES.map((s) => (
               <option key={s}>{s}</option>
             ))}
           </select>

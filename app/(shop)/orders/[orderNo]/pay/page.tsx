@@ -11,9 +11,16 @@ import { LiveOrderStatus } from "@/components/shop/live-order-status";
 import { findCustomerOrder, orderUrl, statusUrl } from "@/lib/checkout/place-order";
 import { prisma } from "@/lib/db";
 import { formatMoney } from "@/lib/money";
+import { isOrderNo } from "@/lib/orders/numbers";
+import { AWAITING_GATEWAY, isAwaitingPayment } from "@/lib/orders/state";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { robots: { index: false } };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations("qr");
+  const orderNo = (await params).orderNo;
+  const title = isOrderNo(orderNo) ? t("pageTitle", { orderNo }) : t("title");
+  return { title, robots: { index: false } };
+}
 
 type Props = { params: Promise<{ orderNo: string }>; searchParams: Promise<{ t?: string }> };
 
@@ -22,10 +29,10 @@ export default async function QrPayPage({ params, searchParams }: Props) {
   const order = await findCustomerOrder({ db: prisma }, orderNo, token);
   if (!order) notFound();
   const payment = await prisma.payment.findFirst({
-    where: { orderId: order.id, flow: "qrcode", status: "pending", payUrl: { not: null } },
+    where: { orderId: order.id, flow: "qrcode", status: AWAITING_GATEWAY, payUrl: { not: null } },
     orderBy: { createdAt: "desc" },
   });
-  if (order.status !== "pending" || !payment?.payUrl) redirect(orderUrl(order));
+  if (!isAwaitingPayment(order.status) || !payment?.payUrl) redirect(orderUrl(order));
   const [t, locale] = await Promise.all([getTranslations("qr"), getLocale()]);
   const svg = await QRCode.toString(payment.payUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
   return (
@@ -51,7 +58,7 @@ export default async function QrPayPage({ params, searchParams }: Props) {
         <span aria-hidden className="size-2 animate-pulse rounded-full bg-amber-500" />
         {t("waiting")}
       </p>
-      <LiveOrderStatus statusUrl={statusUrl(order)} status={order.status} onChangeHref={orderUrl(order)} />
+      <LiveOrderStatus statusUrl={statusUrl(order)} status={order.status} waiting onChangeHref={orderUrl(order)} />
       <Link href={orderUrl(order)} className="mt-6 inline-block text-sm text-brand-700 hover:underline">
         {t("backToOrder")}
       </Link>

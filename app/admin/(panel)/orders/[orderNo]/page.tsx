@@ -2,7 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AdminRefund, AdminRequery } from "@/components/admin/payment-actions";
 import { requireAdmin } from "@/lib/admin/guard";
-import { newRefundNo } from "@/lib/admin/refunds";
+import { newRefundNo, refundableLeft } from "@/lib/admin/refunds";
+import { isAwaitingPayment } from "@/lib/orders/state";
 import { prisma } from "@/lib/db";
 import { appOrdersDeps } from "@/lib/orders/shop-wiring";
 import { checkOrderNow, ADMIN_QUERY_INTERVAL_MS } from "@/lib/orders/check";
@@ -20,7 +21,8 @@ export default async function AdminOrder({ params }: { params: Promise<{ orderNo
     where: { orderNo: orderNo.slice(0, 20) },
     select: { id: true, status: true },
   });
-  if (unpaid?.status === "pending") await checkOrderNow(appOrdersDeps(), unpaid.id, ADMIN_QUERY_INTERVAL_MS);
+  if (unpaid && isAwaitingPayment(unpaid.status))
+    await checkOrderNow(appOrdersDeps(), unpaid.id, ADMIN_QUERY_INTERVAL_MS);
   const order = await prisma.order.findUnique({
     where: { orderNo: orderNo.slice(0, 20) },
     include: {
@@ -83,9 +85,8 @@ export default async function AdminOrder({ params }: { params: Promise<{ orderNo
       <h2 className="text-xl font-bold">Payment attempts</h2>
       {order.payments.length === 0 && <p className="text-sm text-stone-500">No payment attempt yet.</p>}
       {order.payments.map((payment, index) => {
-        const reserved = payment.refunds.filter((r) => r.status !== "failed").reduce((n, r) => n + r.amountMinor, 0);
-        const left = payment.amountMinor - reserved;
-        const refundable = (payment.status === "paid" || payment.status === "partially_refunded") && left > 0;
+        const left = refundableLeft(payment);
+        const refundable = left > 0;
         return (
           <section
             key={payment.id}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chooseFlow, flowFor } from "@/lib/checkout/choose-flow";
+import { gatewayMethods, handsOffWeChat, methodFor, payMethods } from "@/lib/checkout/pay-methods";
 
 // Real user-agent strings of each kind.
 const UA = {
@@ -47,15 +47,11 @@ const UA = {
     "Mozilla/5.0 (Linux; U; Android 13; zh-cn; PGT-AN10 Build/HONORPGT-AN10) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/109.0.5414.86 MQQBrowser/14.4 Mobile Safari/537.36 COVC/046335",
 };
 
-const offered = (ua: string) => chooseFlow(ua).options.map((o) => `${o.wallet}:${o.flow}`);
+const offered = (ua: string) => payMethods(ua).methods.map((o) => `${o.wallet}:${o.flow}`);
 
-describe("chooseFlow", () => {
+describe("payMethods", () => {
   it.each([UA.wechatIos, UA.wechatAndroid])("inside WeChat on a phone: JS API with WeChat Pay (%#)", (ua) => {
-    expect(chooseFlow(ua)).toEqual({
-      surroundings: "wechat",
-      options: [{ wallet: "Wechat", flow: "jsapi" }],
-      openInWeChatHint: false,
-    });
+    expect(payMethods(ua)).toEqual({ surroundings: "wechat", methods: [{ wallet: "Wechat", flow: "jsapi" }] });
   });
 
   it.each([UA.wechatMac, UA.wechatWindows])("inside desktop WeChat: JS API with WeChat Pay too (%#)", (ua) => {
@@ -63,41 +59,43 @@ describe("chooseFlow", () => {
   });
 
   it.each([UA.alipayIos, UA.alipayAndroid])("inside Alipay: JS API with Alipay (%#)", (ua) => {
-    expect(chooseFlow(ua)).toMatchObject({ surroundings: "alipay", options: [{ wallet: "Alipay", flow: "jsapi" }] });
+    expect(payMethods(ua)).toMatchObject({ surroundings: "alipay", methods: [{ wallet: "Alipay", flow: "jsapi" }] });
   });
 
   it.each([UA.alipayHkIos, UA.alipayHkAndroid])("inside AlipayHK: website payment with AlipayHK (%#)", (ua) => {
-    expect(chooseFlow(ua)).toMatchObject({
+    expect(payMethods(ua)).toMatchObject({
       surroundings: "alipayhk",
-      options: [{ wallet: "AlipayHK", flow: "website" }],
+      methods: [{ wallet: "AlipayHK", flow: "website" }],
     });
   });
 
   it.each([UA.chromeDesktop, UA.safariDesktop, UA.firefoxDesktop, UA.edgeDesktop])(
     "desktop browsers: website payment, or WeChat Pay by QR code (%#)",
     (ua) => {
-      expect(chooseFlow(ua)).toMatchObject({ surroundings: "desktop", openInWeChatHint: false });
+      expect(payMethods(ua)).toMatchObject({ surroundings: "desktop" });
+      expect(handsOffWeChat(payMethods(ua))).toBe(false);
       expect(offered(ua)).toEqual(["AlipayHK:website", "Alipay:website", "Wechat:qrcode"]);
     },
   );
 
   it.each([UA.safariIphone, UA.chromeAndroid, UA.ipad, UA.facebookIos, UA.instagramAndroid, UA.lineIos, UA.qqBrowser])(
-    "phone browsers and other in-app browsers: website payment and the open-in-WeChat panel (%#)",
+    "phone browsers and other in-app browsers: website payment, and WeChat Pay handed off to WeChat (%#)",
     (ua) => {
-      expect(chooseFlow(ua)).toMatchObject({ surroundings: "phone", openInWeChatHint: true });
-      expect(offered(ua)).toEqual(["AlipayHK:website", "Alipay:website"]);
+      expect(payMethods(ua)).toMatchObject({ surroundings: "phone" });
+      expect(offered(ua)).toEqual(["AlipayHK:website", "Alipay:website", "Wechat:handoff"]);
+      expect(gatewayMethods(payMethods(ua)).map((m) => m.flow)).toEqual(["website", "website"]);
     },
   );
 
   it("WeCom is an ordinary browser of its kind", () => {
-    expect(chooseFlow(UA.wecomAndroid)).toMatchObject({ surroundings: "wecom", openInWeChatHint: true });
-    expect(offered(UA.wecomAndroid)).toEqual(["AlipayHK:website", "Alipay:website"]);
+    expect(payMethods(UA.wecomAndroid)).toMatchObject({ surroundings: "wecom" });
+    expect(offered(UA.wecomAndroid)).toEqual(["AlipayHK:website", "Alipay:website", "Wechat:handoff"]);
     expect(offered(UA.wecomWindows)).toEqual(["AlipayHK:website", "Alipay:website", "Wechat:qrcode"]);
   });
 
-  it("a WeChat mini-program web view cannot use the JS API: website payment and the panel", () => {
-    expect(chooseFlow(UA.miniProgram)).toMatchObject({ surroundings: "wechat-miniprogram", openInWeChatHint: true });
-    expect(offered(UA.miniProgram)).toEqual(["AlipayHK:website", "Alipay:website"]);
+  it("a WeChat mini-program web view cannot use the JS API: website payment and the hand-off", () => {
+    expect(payMethods(UA.miniProgram)).toMatchObject({ surroundings: "wechat-miniprogram" });
+    expect(offered(UA.miniProgram)).toEqual(["AlipayHK:website", "Alipay:website", "Wechat:handoff"]);
   });
 
   it("no user agent at all is a desktop browser", () => {
@@ -105,10 +103,11 @@ describe("chooseFlow", () => {
     expect(offered(null as unknown as string)).toEqual(["AlipayHK:website", "Alipay:website", "Wechat:qrcode"]);
   });
 
-  it("flowFor only allows the wallets on offer", () => {
-    const choice = chooseFlow(UA.chromeDesktop);
-    expect(flowFor(choice, "Wechat")).toEqual({ wallet: "Wechat", flow: "qrcode" });
-    expect(flowFor(chooseFlow(UA.safariIphone), "Wechat")).toBeUndefined();
-    expect(flowFor(choice, "PayPal")).toBeUndefined();
+  it("methodFor only allows the wallets on offer", () => {
+    const desktop = payMethods(UA.chromeDesktop);
+    expect(methodFor(desktop, "Wechat")).toEqual({ wallet: "Wechat", flow: "qrcode" });
+    expect(methodFor(payMethods(UA.safariIphone), "Wechat")).toEqual({ wallet: "Wechat", flow: "handoff" });
+    expect(methodFor(payMethods(UA.wechatIos), "Alipay")).toBeUndefined();
+    expect(methodFor(desktop, "PayPal")).toBeUndefined();
   });
 });
