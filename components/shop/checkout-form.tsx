@@ -2,6 +2,7 @@
 import { useActionState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { placeOrderAction, type FormState } from "@/app/actions/checkout";
+import { FormSubmit } from "./form-submit";
 
 /**
  * Contact details, the wallet (rendered on the server: `walletChoice`) and the pay button.
@@ -44,18 +45,12 @@ export function CheckoutForm({ totalLabel, walletChoice }: { totalLabel: string;
         </div>
       </fieldset>
       {walletChoice}
-      {state.error && (
-        <p role="alert" className="rounded-xl border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-          {state.error}
-        </p>
-      )}
-      <button
-        type="submit"
-        disabled={pending}
-        className="h-12 w-full rounded-xl bg-brand-700 text-base font-semibold text-white shadow-sm hover:bg-brand-800 disabled:cursor-wait disabled:opacity-70"
-      >
-        {pending ? t("paying") : t("pay", { amount: totalLabel })}
-      </button>
+      <FormSubmit
+        error={state.error}
+        pending={pending}
+        label={t("pay", { amount: totalLabel })}
+        busyLabel={t("paying")}
+      />
     </form>
   );
 }

@@ -20,7 +20,9 @@ export function LocaleSwitcher({
   submitLabel: string;
 }) {
   return (
-    <form action={setLocale} className="flex items-center">
+    // Keyed by the language: React resets a form after its action, which would put the select
+    // back to the language it was first rendered with; a new language is a new form.
+    <form key={current} action={setLocale} className="flex items-center">
       <LocaleSelect current={current} label={label} />
       <noscript>
         <button type="submit" className="ml-1 rounded border px-2 py-1 text-xs">

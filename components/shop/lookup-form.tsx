@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { lookupOrderAction, type FormState } from "@/app/actions/checkout";
+import { FormSubmit } from "./form-submit";
 
 export function LookupForm() {
   const t = useTranslations("lookup");
@@ -24,18 +25,7 @@ export function LookupForm() {
         {t("email")}
         <input name="email" type="email" required autoComplete="email" maxLength={254} className={field} />
       </label>
-      {state.error && (
-        <p role="alert" className="rounded-xl border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-          {state.error}
-        </p>
-      )}
-      <button
-        type="submit"
-        disabled={pending}
-        className="h-12 w-full rounded-xl bg-brand-700 font-semibold text-white hover:bg-brand-800 disabled:opacity-70"
-      >
-        {t("find")}
-      </button>
+      <FormSubmit error={state.error} pending={pending} label={t("find")} />
     </form>
   );
 }

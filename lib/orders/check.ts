@@ -50,15 +50,7 @@ export async function checkPaymentNow(deps: OrdersDeps, paymentId: string, minIn
     await deps.gateway.keep(payment.id, held.splice(0));
     const outcome = await applyPayResult(deps, payment, result, { signal });
     if (!outcome.applied) {
-      await deps.db.paymentEvent.create({
-        data: {
-          paymentId: payment.id,
-          kind: "query",
-          direction: "received",
-          rawText: "(not applied)",
-          note: outcome.reason,
-        },
-      });
+      await keepNotApplied(deps, payment.id, outcome.reason);
     }
     return outcome.applied && outcome.changed;
   } catch (error) {
@@ -66,6 +58,13 @@ export async function checkPaymentNow(deps: OrdersDeps, paymentId: string, minIn
     if (error instanceof ScanForPayError) return false;
     throw error;
   }
+}
+
+/** A verified query answer that did not describe the payment (order number, amount, currency): kept as why. */
+export async function keepNotApplied(deps: OrdersDeps, paymentId: string, reason: string): Promise<void> {
+  await deps.db.paymentEvent.create({
+    data: { paymentId, kind: "query", direction: "received", rawText: "(not applied)", note: reason },
+  });
 }
 
 /** Asks about an unpaid order's pending attempts (the latest few), each rate-limited. */

@@ -77,32 +77,25 @@ export async function handleNotify(
     outcome = await applyPayResult(deps, payment, verified.result, { deferRefund: true });
     if (!outcome.applied) problem = `refused: ${outcome.reason}`;
   }
-  if (verified) {
-    await deps.db.paymentEvent.create({
+  // A verified notify is kept whole; one that proved nothing as an excerpt, and only so many.
+  const keep = (rawKept: string, note: string | null) =>
+    deps.db.paymentEvent.create({
       data: {
         paymentId: payment?.id ?? null,
         kind: "notify",
         direction: "received",
-        rawText: storable(rawText),
+        rawText: rawKept,
         signatureValid,
-        note: problem && storable(problem),
+        note,
       },
     });
+  if (verified) {
+    await keep(storable(rawText), problem && storable(problem));
   } else {
     // The shared count only for a source still within its own: one forger cannot use it all up.
     const bySource = await hit(deps.db, REJECTED_NOTIFIES_PER_SOURCE, options.source ?? "unknown");
-    if (bySource.allowed && (await hit(deps.db, REJECTED_NOTIFIES_IN_ALL, "all")).allowed) {
-      await deps.db.paymentEvent.create({
-        data: {
-          paymentId: payment?.id ?? null,
-          kind: "notify",
-          direction: "received",
-          rawText: excerpt(rawText),
-          signatureValid,
-          note: problem && storable(problem.slice(0, 500)),
-        },
-      });
-    }
+    if (bySource.allowed && (await hit(deps.db, REJECTED_NOTIFIES_IN_ALL, "all")).allowed)
+      await keep(excerpt(rawText), problem && storable(problem.slice(0, 500)));
   }
   const changed = Boolean(outcome?.applied && outcome.changed);
   const refundId = outcome?.applied && outcome.changed ? outcome.refundId : null;

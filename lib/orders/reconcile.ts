@@ -9,6 +9,7 @@ import { runPass, type PassLimits } from "../jobs/pass";
 import { ScanForPayError } from "../scanforpay/errors";
 import type { HeldExchange, OrdersDeps } from "./gateway-wiring";
 import { applyPayResult, expirePayment, failPayment, sendRefund } from "./payments";
+import { keepNotApplied } from "./check";
 import { expiryDueAt, leaseUntil, nextCheckAt, UNKNOWN_GRACE_MS } from "./schedule";
 import { AWAITING_GATEWAY, gatewayStatusMoves, REFUND_OPEN } from "./state";
 
@@ -125,15 +126,7 @@ async function askAndApply(
     }
     if (!outcome.applied) {
       report.errors++;
-      await deps.db.paymentEvent.create({
-        data: {
-          paymentId: payment.id,
-          kind: "query",
-          direction: "received",
-          rawText: "(not applied)",
-          note: outcome.reason,
-        },
-      });
+      await keepNotApplied(deps, payment.id, outcome.reason);
     } else if (payment.expiresAt && expiryDueAt(payment.expiresAt, scale) <= deps.gateway.now()) {
       // Expired only on the gateway's own word that it is still unpaid, after a grace period;
       // never because a query failed (the customer may have paid during an outage).

@@ -43,13 +43,15 @@ const webUrl = str(200).refine((v) => URL.canParse(v) && /^https?:$/.test(new UR
   message: "must be an http(s) URL",
 });
 
+/** Who at the shop made the call (optional on every call that takes them). */
+const till = { operatorId: opt(str(20)), terminalNo: opt(str(20)) };
+
 const common = {
+  ...till,
   storeNo: str(15).min(1),
   partnerOrderNo: str(32).min(1),
   orderAmount: positiveAmount,
   orderTitle: opt(str(100)),
-  operatorId: opt(str(20)),
-  terminalNo: opt(str(20)),
   notifyUrl: opt(webUrl),
   returnUrl: opt(webUrl),
 };
@@ -60,13 +62,14 @@ const timing = {
   timeoutRule: opt(str(10).regex(/^[1-9]\d{0,8}[mhd]$/, "timeoutRule must be a whole number followed by m, h or d")),
 };
 
+/** The amounts of a create call that names its currency (website payment, QR code). */
+const priced = { currency: str(10).min(1), goodsAmount: opt(amount), goodsExtraAmount: opt(amount) };
+
 export const websiteCreateSchema = z.object({
   ...common,
   ...timing,
+  ...priced,
   wallet: z.enum(["Alipay", "AlipayHK"]),
-  currency: str(10).min(1),
-  goodsAmount: opt(amount),
-  goodsExtraAmount: opt(amount),
 });
 
 /** JS API: API.md lists no currency (the store's own); we send it, and the sandbox honours it. */
@@ -77,14 +80,7 @@ export const jsapiCreateSchema = z.object({
   currency: opt(str(10)),
 });
 
-export const qrcodeCreateSchema = z.object({
-  ...common,
-  ...timing,
-  wallet: z.enum(["Wechat", "Alipay"]),
-  currency: str(10).min(1),
-  goodsAmount: opt(amount),
-  goodsExtraAmount: opt(amount),
-});
+export const qrcodeCreateSchema = z.object({ ...common, ...timing, ...priced, wallet: z.enum(["Wechat", "Alipay"]) });
 
 export const payQuerySchema = z.object({
   storeNo: str(15).min(1),
@@ -96,8 +92,7 @@ export const refundSchema = z.object({
   partnerOrderNo: str(32).min(1),
   refundNo: str(32).min(1),
   orderAmount: positiveAmount,
-  operatorId: opt(str(20)),
-  terminalNo: opt(str(20)),
+  ...till,
   storeNo: opt(str(15)),
 });
 

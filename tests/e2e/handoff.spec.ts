@@ -19,6 +19,7 @@ test("a phone browser hands WeChat Pay to WeChat: the order's own link, paid the
   browser,
 }, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "opens its own phone and WeChat contexts");
+  test.setTimeout(60_000); // two browsers, a checkout and a payment
   const { defaultBrowserType: _, ...pixel } = devices["Pixel 7"];
   const phoneBrowser = await browser.newContext({
     ...pixel,

@@ -112,6 +112,30 @@ test("the language switcher changes the language and remembers it", async ({ pag
   await expect(page.getByRole("heading", { name: "Your cart is empty" })).toBeVisible();
 });
 
+test("switching language twice on a product page: the switcher shows the page's language, nothing mismatched", async ({
+  page,
+}) => {
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" && /hydrat|did not match/i.test(m.text())) problems.push(m.text());
+  });
+  page.on("pageerror", (e) => problems.push(e.message));
+  await page.goto("/products/silk-fan");
+  const switcher = page.getByRole("combobox", { name: /Language|語言|语言/ });
+  await switcher.selectOption("zh-HK");
+  await expect(page.getByRole("heading", { level: 1, name: "手繪絲綢摺扇" })).toBeVisible();
+  await switcher.selectOption("zh-CN");
+  await expect(page.getByRole("heading", { level: 1, name: "手绘丝绸折扇" })).toBeVisible();
+  await expect(switcher).toHaveValue("zh-CN");
+  await switcher.selectOption("en");
+  await expect(page.getByRole("heading", { level: 1, name: "Hand-painted Silk Fan" })).toBeVisible();
+  // React resets a form after its action: the select must not fall back to an earlier language.
+  await expect(switcher).toHaveValue("en");
+  await page.reload();
+  await expect(switcher).toHaveValue("en");
+  expect(problems).toEqual([]);
+});
+
 test.describe("before JavaScript has loaded", () => {
   test.use({ javaScriptEnabled: false });
 

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getProduct, listProducts } from "@/lib/catalog";
 import { summarizeCart } from "@/lib/cart/summary";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { createOrder } from "@/lib/orders/create";
+import { customerOrderView } from "@/lib/orders/customer-view";
 import { seedCatalog, seedProducts } from "@/prisma/seed-catalog";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 
@@ -102,5 +105,29 @@ describe("cart pricing", () => {
 
   it("is empty for an empty cookie", async () => {
     expect(await summarizeCart(db, [], "en")).toEqual({ lines: [], count: 0, subtotalMinor: 0, currency: null });
+  });
+});
+
+describe("order lines in the customer's language", () => {
+  it("keep each locale's name as a snapshot, shown on the order page in en, zh-HK and zh-CN", async () => {
+    const order = await createOrder(db, {
+      items: [
+        { slug: "paper-lantern", quantity: 1 },
+        { slug: "celadon-tea-cup", quantity: 2 },
+      ],
+      email: "names@example.com",
+      locale: "en",
+    });
+    const names = async (locale: "en" | "zh-HK" | "zh-CN") =>
+      (await customerOrderView(db, order.id, locale)).lines.map((l) => `${l.quantity} × ${l.name}`).sort();
+    expect(await names("en")).toEqual(["1 × Red Paper Lantern", "2 × Celadon Tea Cup"]);
+    expect(await names("zh-HK")).toEqual(["1 × 紅紙燈籠", "2 × 青瓷茶杯"]);
+    expect(await names("zh-CN")).toEqual(["1 × 红纸灯笼", "2 × 青瓷茶杯"]);
+    // A snapshot: renaming the product later changes no order.
+    await db.product.update({ where: { slug: "paper-lantern" }, data: { name: "Lantern", translations: {} } });
+    expect(await names("zh-HK")).toEqual(["1 × 紅紙燈籠", "2 × 青瓷茶杯"]);
+    // An order from before the snapshot (no translations kept) reads its English name.
+    await db.orderItem.updateMany({ where: { orderId: order.id }, data: { nameTranslations: Prisma.DbNull } });
+    expect(await names("zh-CN")).toEqual(["1 × Red Paper Lantern", "2 × Celadon Tea Cup"]);
   });
 });

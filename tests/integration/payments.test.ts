@@ -8,6 +8,7 @@ import { createOrder } from "@/lib/orders/create";
 import { handleNotify, handleReturn } from "@/lib/orders/notify-and-return";
 import { sendRefund, startPayment } from "@/lib/orders/payments";
 import { reconcile } from "@/lib/orders/reconcile";
+import { checkPaymentNow } from "@/lib/orders/check";
 import { findOrderByPartnerOrderNo } from "@/lib/sandbox/customer";
 import { setFault } from "@/lib/sandbox/faults";
 import { payResultBody, signedResponse } from "@/lib/sandbox/server";
@@ -294,6 +295,15 @@ describe("failures and reconciliation", () => {
     await reconcile(deps);
     expect(await state(idleOrder.id)).toMatchObject({ order: "expired", payments: ["expired"] });
     expect(idle.payment.expiresAt!.getTime()).toBeLessThan(clock.getTime());
+  });
+
+  it("the gateway's fail (2) for an attempt whose time ran out reads as expired, not as a refusal", async () => {
+    const order = await newOrder();
+    const { payment } = await startPayment(deps, order, website);
+    await control(payment.partnerOrderNo, "fail", "none");
+    clock = new Date(payment.expiresAt!.getTime() + 60_000);
+    expect(await checkPaymentNow(deps, payment.id, 0)).toBe(true);
+    expect(await state(order.id)).toMatchObject({ order: "expired", payments: ["expired"] });
   });
 
   it("a payment made twice across two attempts: one kept, the other refunded through the Refund API", async () => {
