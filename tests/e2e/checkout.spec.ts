@@ -51,8 +51,8 @@ test("inside WeChat: JS API, the WeChat Pay sheet, paid", async ({ page }, testI
   const m = messages(page, testInfo.project.use.locale);
   await toCheckout(page, "paper-lantern");
   await page.getByRole("button", { name: m.checkout.pay.replace("{amount}", "HK$98.00") }).click();
-  await expect(page.getByText("WeChat Pay").first()).toBeVisible();
-  await page.getByRole("button", { name: "Pay", exact: true }).click();
+  await expect(page.getByText(m.sandbox.wallet.Wechat).first()).toBeVisible();
+  await page.getByRole("button", { name: m.sandbox.sheet.pay, exact: true }).click();
   await expectOrderStatus(page, "paid");
   await expect(page.getByRole("heading", { name: zhHK.order.status.paid })).toBeVisible();
 });
@@ -64,8 +64,8 @@ test.describe("inside Alipay", () => {
     await toCheckout(page, "celadon-tea-cup");
     await expect(page.getByRole("radio")).toHaveCount(1);
     await page.getByRole("button", { name: zhHK.checkout.pay.replace("{amount}", "HK$128.00") }).click();
-    await expect(page.getByText("Alipay").first()).toBeVisible();
-    await page.getByRole("button", { name: "Pay", exact: true }).click();
+    await expect(page.getByText(zhHK.sandbox.wallet.Alipay).first()).toBeVisible();
+    await page.getByRole("button", { name: zhHK.sandbox.sheet.pay, exact: true }).click();
     await expectOrderStatus(page, "paid");
   });
 });
