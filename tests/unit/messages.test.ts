@@ -51,7 +51,7 @@ describe("message files", () => {
   it("every sandbox page's marking says SANDBOX in every language", () => {
     for (const [locale, tree] of Object.entries(files)) {
       const messages = flatten(tree);
-      for (const key of ["sandbox.banner", "sandbox.metaTitle", "sandbox.returning.bar"])
+      for (const key of ["sandbox.banner", "sandbox.metaTitle", "sandbox.returning.bar", "qr.sandboxMark"])
         expect(messages.get(key), `${locale} ${key}`).toContain("SANDBOX");
     }
   });

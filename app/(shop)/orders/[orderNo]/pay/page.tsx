@@ -1,6 +1,8 @@
 // Desktop WeChat Pay: the QR code of the gateway's payUrl, drawn here on the server (no
 // third-party QR service), with the amount, a countdown, and live status that moves on to
-// the order page by itself once the payment arrives.
+// the order page by itself once the payment arrives. In sandbox mode, a link that opens the
+// sandbox's phone page in a new tab ("scanning" without a phone), and a note when APP_URL is
+// a loopback address that no phone can open.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
@@ -9,7 +11,9 @@ import QRCode from "qrcode";
 import { Countdown } from "@/components/shop/countdown";
 import { LiveOrderStatus } from "@/components/shop/live-order-status";
 import { findCustomerOrder, orderUrl, statusUrl } from "@/lib/checkout/place-order";
+import { qrSandboxAid } from "@/lib/checkout/qr-sandbox-aid";
 import { prisma } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 import { formatMoney } from "@/lib/money";
 
 export const dynamic = "force-dynamic";
@@ -27,7 +31,9 @@ export default async function QrPayPage({ params, searchParams }: Props) {
   });
   if (order.status !== "pending" || !payment?.payUrl) redirect(orderUrl(order));
   const [t, locale] = await Promise.all([getTranslations("qr"), getLocale()]);
+  // The payUrl as the gateway gave it; the sandbox builds it on APP_URL (lib/sandbox/route-support.ts).
   const svg = await QRCode.toString(payment.payUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
+  const aid = qrSandboxAid(getEnv(), payment.payUrl);
   return (
     <div className="mx-auto max-w-md rounded-3xl border border-stone-200 bg-white p-6 text-center shadow-sm sm:p-8">
       <h1 className="text-xl font-bold tracking-tight">{t("title")}</h1>
@@ -37,11 +43,41 @@ export default async function QrPayPage({ params, searchParams }: Props) {
       <div
         role="img"
         aria-label={t("alt")}
-        data-pay-url={payment.payUrl}
         className="mx-auto mt-5 size-64 rounded-xl border border-stone-200 bg-white p-2 [&>svg]:size-full"
         dangerouslySetInnerHTML={{ __html: svg }}
       />
       <p className="mt-4 text-sm text-stone-700">{t("text")}</p>
+      {aid && (aid.phonePagePath || aid.loopbackAppUrl) && (
+        <aside
+          aria-labelledby="qr-sandbox-mark"
+          className="mt-4 rounded-2xl border border-dashed border-amber-500 bg-amber-50 p-4 text-left text-sm text-amber-950"
+        >
+          <p id="qr-sandbox-mark" className="text-xs font-bold tracking-wide">
+            {t("sandboxMark")}
+          </p>
+          {aid.phonePagePath && (
+            <>
+              <a
+                href={aid.phonePagePath}
+                target="_blank"
+                rel="noopener"
+                aria-describedby="qr-simulate-hint"
+                className="mt-2 flex min-h-11 w-full items-center justify-center rounded-xl bg-amber-500 px-4 py-2 text-center font-semibold text-amber-950 hover:bg-amber-400"
+              >
+                {t("simulate")}
+              </a>
+              <p id="qr-simulate-hint" className="mt-2 text-xs">
+                {t("simulateHint")}
+              </p>
+            </>
+          )}
+          {aid.loopbackAppUrl && (
+            <p className="mt-3 text-xs" data-testid="qr-loopback-note">
+              {t("localOnly", { appUrl: aid.loopbackAppUrl })}
+            </p>
+          )}
+        </aside>
+      )}
       {payment.expiresAt && (
         <div className="mt-2">
           <Countdown until={payment.expiresAt.toISOString()} />
