@@ -38,7 +38,7 @@ const LOOKS = {
     heading: "text-xl font-bold",
     form: "flex flex-1 flex-col",
     columns: "flex-1",
-    main: "px-6 pt-5",
+    main: "px-6 pt-5 text-center",
     advanced: "px-6 pt-6 pb-6",
   },
 } as const;

@@ -91,17 +91,22 @@ async function paidOrder(amount = 16800) {
   return partnerOrderNo;
 }
 
-/** Posts a raw request body to an endpoint and reads the verified answer's body. */
-async function raw(
-  path: string,
-  body: string | Uint8Array,
-): Promise<{ code: number; msg: string } & Record<string, unknown>> {
+/** Posts a raw request body to an endpoint and answers the answer's text. */
+async function rawText(path: string, body: string | Uint8Array): Promise<string> {
   const response = await fetch(gateway.apiBase + path, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: typeof body === "string" ? body : Buffer.from(body),
   });
-  const text = await response.text();
+  return response.text();
+}
+
+/** Posts a raw request body to an endpoint and reads the verified answer's body. */
+async function raw(
+  path: string,
+  body: string | Uint8Array,
+): Promise<{ code: number; msg: string } & Record<string, unknown>> {
+  const text = await rawText(path, body);
   const envelope = readEnvelope(text, "response", SANDBOX_CREDENTIALS.signKey);
   expect(envelope.ok && envelope.signatureValid).toBe(true);
   return (envelope as { body: { code: number; msg: string } }).body;
@@ -638,24 +643,12 @@ describe("no answer's msg says 'signature'", () => {
   // answers is produced here, a few with the word in the request that an answer might echo.
   it("for every result code the sandbox can produce, and in the answer's text only as the member's name", async () => {
     const answers: { label: string; text: string }[] = [];
-    const post = async (label: string, path: string, body: string | Uint8Array) => {
-      const response = await fetch(gateway.apiBase + path, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: typeof body === "string" ? body : Buffer.from(body),
-      });
-      answers.push({ label, text: await response.text() });
-    };
+    const post = async (label: string, path: string, body: string | Uint8Array) =>
+      void answers.push({ label, text: await rawText(path, body) });
     const create = "/api/online/create";
     const paid = await paidOrder(1000);
     const unpaid = orderNo();
-    await client().createWebsitePayment({
-      partnerOrderNo: unpaid,
-      wallet: "Alipay",
-      currency: "HKD",
-      orderAmount: 100,
-    });
-
+    await post("1 create, to stay unpaid", create, signedRequest(websiteBody({ partnerOrderNo: unpaid })));
     await post("1 create", create, signedRequest(websiteBody()));
     await post(
       "1 pay query",

@@ -47,36 +47,33 @@ export default async function QrPayPage({ params, searchParams }: Props) {
         dangerouslySetInnerHTML={{ __html: svg }}
       />
       <p className="mt-4 text-sm text-stone-700">{t("text")}</p>
-      {aid && (aid.phonePagePath || aid.loopbackAppUrl) && (
-        <aside
-          aria-labelledby="qr-sandbox-mark"
-          className="mt-4 rounded-2xl border border-dashed border-amber-500 bg-amber-50 p-4 text-left text-sm text-amber-950"
-        >
-          <p id="qr-sandbox-mark" className="text-xs font-bold tracking-wide">
-            {t("sandboxMark")}
+      {aid?.phonePagePath && (
+        <>
+          <a
+            href={aid.phonePagePath}
+            target="_blank"
+            rel="noopener"
+            aria-describedby="qr-simulate-hint"
+            className="mt-4 flex min-h-11 w-full flex-wrap items-center justify-center gap-2 rounded-xl border-2 border-dashed border-amber-600 bg-amber-400 px-4 py-2 font-semibold text-amber-950 hover:bg-amber-300"
+          >
+            <span className="rounded bg-amber-950 px-1.5 py-0.5 text-xs font-bold tracking-wide text-amber-50">
+              {t("sandboxMark")}
+            </span>
+            {t("simulate")}
+          </a>
+          <p id="qr-simulate-hint" className="mt-2 text-xs text-stone-600">
+            {t("simulateHint")}
           </p>
-          {aid.phonePagePath && (
-            <>
-              <a
-                href={aid.phonePagePath}
-                target="_blank"
-                rel="noopener"
-                aria-describedby="qr-simulate-hint"
-                className="mt-2 flex min-h-11 w-full items-center justify-center rounded-xl bg-amber-500 px-4 py-2 text-center font-semibold text-amber-950 hover:bg-amber-400"
-              >
-                {t("simulate")}
-              </a>
-              <p id="qr-simulate-hint" className="mt-2 text-xs">
-                {t("simulateHint")}
-              </p>
-            </>
-          )}
-          {aid.loopbackAppUrl && (
-            <p className="mt-3 text-xs" data-testid="qr-loopback-note">
-              {t("localOnly", { appUrl: aid.loopbackAppUrl })}
-            </p>
-          )}
-        </aside>
+        </>
+      )}
+      {aid?.loopbackAppUrl && (
+        <p
+          role="note"
+          data-testid="qr-loopback-note"
+          className="mt-3 rounded-xl border border-dashed border-amber-500 bg-amber-50 p-3 text-left text-xs text-amber-950"
+        >
+          <strong>{t("sandboxMark")}</strong> · {t("localOnly", { appUrl: aid.loopbackAppUrl })}
+        </p>
       )}
       {payment.expiresAt && (
         <div className="mt-2">
