@@ -1,5 +1,4 @@
 import type { ReactNode } from "react";
-import { SandboxAdvancedPanel } from "@/components/sandbox/advanced-panel";
 import { SANDBOX_PATH } from "@/lib/scanforpay/config";
 
 /** What the checkout views show of an order that is still to be paid. */
@@ -34,7 +33,6 @@ export function SandboxOutcomeForm({
     <form method="post" action={`${SANDBOX_PATH}/pay/${encodeURIComponent(token)}/act`} className={className}>
       <input type="hidden" name="via" value={via} />
       {children}
-      <SandboxAdvancedPanel />
     </form>
   );
 }

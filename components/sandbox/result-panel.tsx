@@ -1,13 +1,15 @@
+import { useTranslations } from "next-intl";
 import { SandboxOrderFacts } from "@/components/sandbox/order-facts";
 
 export type SandboxResultKind = "paid" | "refunded" | "failed" | "expired";
 
+/** Each kind: its heading (a key under sandbox.result), badge colours and icon. */
 const LOOKS = {
-  paid: { title: "Payment received", badge: "bg-emerald-100 text-emerald-800", icon: "M5 12.5l4.5 4.5L19 7.5" },
-  refunded: { title: "Payment received", badge: "bg-emerald-100 text-emerald-800", icon: "M5 12.5l4.5 4.5L19 7.5" },
-  failed: { title: "Payment failed", badge: "bg-red-100 text-red-800", icon: "M7 7l10 10M17 7L7 17" },
+  paid: { titleKey: "paid", badge: "bg-emerald-100 text-emerald-800", icon: "M5 12.5l4.5 4.5L19 7.5" },
+  refunded: { titleKey: "paid", badge: "bg-emerald-100 text-emerald-800", icon: "M5 12.5l4.5 4.5L19 7.5" },
+  failed: { titleKey: "failed", badge: "bg-red-100 text-red-800", icon: "M7 7l10 10M17 7L7 17" },
   expired: {
-    title: "This payment has expired",
+    titleKey: "expired",
     badge: "bg-stone-200 text-stone-700",
     icon: "M12 7v5l3.5 2M21 12a9 9 0 1 1-18 0 9 9 0 0 1 18 0z",
   },
@@ -37,6 +39,7 @@ export function SandboxResultPanel({
   scanned: boolean;
   returnUrl: string | null;
 }) {
+  const t = useTranslations("sandbox");
   const look = LOOKS[kind];
   const received = kind === "paid" || kind === "refunded";
   return (
@@ -60,26 +63,26 @@ export function SandboxResultPanel({
           </svg>
         </div>
         <h1 id="sandbox-result-heading" className="mt-4 text-2xl font-bold tracking-tight text-stone-900">
-          {look.title}
+          {t(`result.${look.titleKey}`)}
         </h1>
         <p className="mt-2 text-stone-700">
-          {received && `Paid with ${walletName}.`}
-          {kind === "refunded" && " The payment has since been refunded in full."}
-          {kind === "failed" && "The payment did not go through. No money was taken."}
-          {kind === "expired" && "It was not paid in time. No money was taken: start again from the shop."}
+          {received && t("result.paidWith", { wallet: walletName })}
+          {kind === "refunded" && ` ${t("result.refundedNote")}`}
+          {kind === "failed" && t("result.failedNote")}
+          {kind === "expired" && t("result.expiredNote")}
         </p>
         <SandboxOrderFacts
           className="mt-6 border-t border-stone-200 pt-4 text-left"
           facts={[
-            ["Amount", amount],
-            kind === "refunded" && ["Refunded", refunded],
-            ["Gateway order no.", orderNo],
-            ["Shop reference", partnerOrderNo],
+            [t("facts.amount"), amount],
+            kind === "refunded" && [t("facts.refunded"), refunded],
+            [t("facts.gatewayOrderNo"), orderNo],
+            [t("facts.shopReference"), partnerOrderNo],
           ]}
         />
         {received && scanned && (
           <p className="mt-6 rounded-xl bg-emerald-50 px-4 py-3 text-sm font-medium text-emerald-900">
-            You can return to your computer: the shop&apos;s page will move on by itself.
+            {t("result.backToComputer")}
           </p>
         )}
         {returnUrl && (
@@ -89,7 +92,7 @@ export function SandboxResultPanel({
               type="submit"
               className="h-11 w-full cursor-pointer rounded-xl bg-stone-900 text-sm font-semibold text-white hover:bg-stone-700"
             >
-              Return to the shop
+              {t("result.returnToShop")}
             </button>
           </form>
         )}

@@ -92,25 +92,28 @@ export function describeOrder(deps: SandboxDeps, order: SandboxOrder) {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** The return page's words, in the customer's language (messages: sandbox.returning). */
+export type ReturnPageText = { lang: string; title: string; bar: string; text: string; continue: string };
+
 /**
  * The page that sends the browser back to the shop: an auto-submitted form POST to
  * returnUrl carrying partnerOrderNo, as ScanForPay does (also after a cancel).
+ * `nonce`: the request's CSP nonce (proxy.ts), so the page's own style and script may run.
  */
-/** `nonce`: the request's CSP nonce (proxy.ts), so the page's own style and script may run. */
-export function returnPageHtml(order: SandboxOrder, nonce: string | null = null): string {
+export function returnPageHtml(order: SandboxOrder, nonce: string | null, words: ReturnPageText): string {
   const attr = nonce && /^[A-Za-z0-9+/=]{8,64}$/.test(nonce) ? ` nonce="${nonce}"` : "";
   // Create already refuses anything but http(s); checked again where the browser is sent.
   const target = order.returnUrl && /^https?:\/\//i.test(order.returnUrl) ? order.returnUrl : "about:blank";
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>SANDBOX · Returning to the shop</title>
+<html lang="${escapeHtml(words.lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${escapeHtml(words.title)}</title>
 <style${attr}>body{font-family:system-ui,sans-serif;margin:0;background:#fffbeb;color:#1c1917;text-align:center}
 .bar{background:#f59e0b;color:#451a03;font-weight:700;padding:.5rem;letter-spacing:.08em}
 main{padding:3rem 1rem}button{font:inherit;padding:.7rem 1.4rem;border-radius:.6rem;border:0;background:#0f766e;color:#fff}</style>
-</head><body><div class="bar">SANDBOX · NO REAL MONEY</div><main>
+</head><body><div class="bar">${escapeHtml(words.bar)}</div><main>
 <form id="back" method="post" action="${escapeHtml(target)}">
 <input type="hidden" name="partnerOrderNo" value="${escapeHtml(order.partnerOrderNo)}">
-<p>Returning to the shop…</p><button type="submit">Continue</button></form>
+<p>${escapeHtml(words.text)}</p><button type="submit">${escapeHtml(words.continue)}</button></form>
 <script${attr}>document.getElementById("back").submit()</script>
 </main></body></html>`;
 }

@@ -11,6 +11,9 @@
 //  - A refundNo already used for another order: code 5.
 //  - Transport faults (timeout, malformed, bad signature) act on the request and then spoil
 //    the answer, as a lost answer does in real life; codes 9 and 22 act on nothing.
+//  - No `msg` contains the word "signature" (API.md's text for code 8 does): ScanForPay's own
+//    PHP plugin splits the answer's text on that word to verify it, so a correctly signed answer
+//    whose msg has it is refused. Code 8 says "sign invalid"; echoed input is rewritten too.
 import { randomBytes } from "node:crypto";
 import type { z } from "zod";
 import { Prisma, type PrismaClient, type SandboxOrder } from "../generated/prisma/client";
@@ -122,10 +125,16 @@ export async function handleGatewayRequest(
   return answer(deps, outcome, fault);
 }
 
+/** A msg the PHP plugin can verify: without the word "signature" (see the notes on top). */
+export function pluginSafeMessage(msg: string): string {
+  return msg.replace(/signature/gi, "sign");
+}
+
 async function answer(deps: SandboxDeps, outcome: Outcome, fault?: FaultKind | null): Promise<GatewayAnswer> {
-  let body = signedResponse(deps, outcome);
+  const safe = { ...outcome, msg: pluginSafeMessage(outcome.msg) };
+  let body = signedResponse(deps, safe);
   if (fault === "malformed") body = body.slice(0, Math.floor(body.length / 2));
-  if (fault === "bad-signature") body = signedResponse(deps, outcome, "not-the-sign-key");
+  if (fault === "bad-signature") body = signedResponse(deps, safe, "not-the-sign-key");
   if (fault === "timeout") await new Promise((resolve) => setTimeout(resolve, deps.timeoutFaultMs ?? 15_000));
   return { status: 200, contentType: "application/json; charset=utf-8", body };
 }
@@ -143,7 +152,7 @@ async function process(deps: SandboxDeps, endpoint: Endpoint, bytes: Uint8Array)
   const header = requestHeaderSchema.safeParse(envelope.header);
   if (!header.success) return fail(5, `invalid header: ${describeIssues(header.error)}`);
   if (header.data.partnerNo !== partner.partnerNo) return fail(3, `partner ${header.data.partnerNo} is not authorised`);
-  if (!envelope.signatureValid) return fail(8, "signature invalid");
+  if (!envelope.signatureValid) return fail(8, "sign invalid: verification failed");
   if (typeof envelope.body !== "object" || envelope.body === null || Array.isArray(envelope.body))
     return fail(4, "required parameter empty: body");
   const body = envelope.body as Body;

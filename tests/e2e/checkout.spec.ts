@@ -51,8 +51,8 @@ test("inside WeChat: JS API, the WeChat Pay sheet, paid", async ({ page }, testI
   const m = messages(page, testInfo.project.use.locale);
   await toCheckout(page, "paper-lantern");
   await page.getByRole("button", { name: m.checkout.pay.replace("{amount}", "HK$98.00") }).click();
-  await expect(page.getByText("WeChat Pay").first()).toBeVisible();
-  await page.getByRole("button", { name: "Pay", exact: true }).click();
+  await expect(page.getByText(m.sandbox.wallet.Wechat).first()).toBeVisible();
+  await page.getByRole("button", { name: m.sandbox.sheet.pay, exact: true }).click();
   await expectOrderStatus(page, "paid");
   await expect(page.getByRole("heading", { name: zhHK.order.status.paid })).toBeVisible();
 });
@@ -64,8 +64,8 @@ test.describe("inside Alipay", () => {
     await toCheckout(page, "celadon-tea-cup");
     await expect(page.getByRole("radio")).toHaveCount(1);
     await page.getByRole("button", { name: zhHK.checkout.pay.replace("{amount}", "HK$128.00") }).click();
-    await expect(page.getByText("Alipay").first()).toBeVisible();
-    await page.getByRole("button", { name: "Pay", exact: true }).click();
+    await expect(page.getByText(zhHK.sandbox.wallet.Alipay).first()).toBeVisible();
+    await page.getByRole("button", { name: zhHK.sandbox.sheet.pay, exact: true }).click();
     await expectOrderStatus(page, "paid");
     // The order's lines in the customer's language, as the cart showed them.
     await expect(page.getByText("1 × 青瓷茶杯")).toBeVisible();
@@ -73,9 +73,8 @@ test.describe("inside Alipay", () => {
   });
 });
 
-test("desktop WeChat Pay: our QR page, paid from the phone, the page moves on by itself", async ({
+test("desktop WeChat Pay: our QR page, the sandbox's phone page in a new tab, the page moves on by itself", async ({
   page,
-  context,
 }, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "desktop flow");
   await toCheckout(page, "harbour-tote");
@@ -86,15 +85,22 @@ test("desktop WeChat Pay: our QR page, paid from the phone, the page moves on by
   await expect(qr).toBeVisible();
   await expect(page.getByTestId("qr-amount")).toHaveText("HK$198.00");
   await expect(page.getByText(/Expires in \d+:\d\d/)).toBeVisible();
-  // The customer's phone opens what the QR code says and confirms.
-  const payUrl = await qr.getAttribute("data-pay-url");
-  const phone = await context.newPage();
-  await phone.goto(payUrl!);
-  await phone.getByRole("button", { name: "Confirm payment" }).click();
-  await expect(phone.getByRole("heading", { name: /Payment received/ })).toBeVisible();
-  await phone.close();
-  // No click here: the QR page notices and moves on.
+  // APP_URL is 127.0.0.1 here: the page says a phone cannot open the code, and how to fix it.
+  await expect(page.getByTestId("qr-loopback-note")).toContainText("APP_URL is http://127.0.0.1:");
+  await expect(page.getByTestId("qr-loopback-note")).toContainText(en.qr.sandboxMark);
+  // Sandbox mode: "scan" by clicking; the phone's confirmation page opens in a new tab.
+  const simulate = page.getByRole("link", { name: en.qr.simulate });
+  await expect(simulate).toContainText(en.qr.sandboxMark);
+  await expect(simulate).toHaveAttribute("target", "_blank");
+  const [phone] = await Promise.all([page.context().waitForEvent("page"), simulate.click()]);
+  await expect(phone).toHaveURL(/\/sandbox\/scanforpay\/pay\//);
+  await expect(phone.getByText(/SANDBOX/).first()).toBeVisible();
+  await phone.getByRole("button", { name: en.sandbox.scan.confirm }).click();
+  await expect(phone.getByRole("heading", { name: en.sandbox.result.paid })).toBeVisible();
+  // No click on the shop's tab: the QR page notices and moves on.
   await expectOrderStatus(page, "paid");
+  await expect(page.getByRole("heading", { name: en.order.status.paid })).toBeVisible();
+  await phone.close();
 });
 
 test("cancel: back at the shop with the order kept, then a retry pays it", async ({ page }, testInfo) => {

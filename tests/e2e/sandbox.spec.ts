@@ -5,10 +5,16 @@ import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "./fixtures";
 import { createScanForPayClient } from "../../lib/scanforpay/client";
 import { ScanForPayError } from "../../lib/scanforpay/errors";
+import { LOCALE_COOKIE } from "../../lib/i18n/locale";
+import en from "../../messages/en.json";
+import zhCN from "../../messages/zh-CN.json";
+import zhHK from "../../messages/zh-HK.json";
 
 const credentials = { partnerNo: "10001", storeNo: "100010000000002", signKey: "123456" };
 const client = (baseURL: string) =>
   createScanForPayClient({ apiBase: `${baseURL}/sandbox/scanforpay`, ...credentials, retryDelayMs: 10 });
+/** The hosted pages' words in the language the project's browser asks for. */
+const sandboxWords = (locale: string | undefined) => (locale === "zh-HK" ? zhHK : en).sandbox;
 const newOrderNo = () => `e2e${Date.now()}${Math.floor(Math.random() * 1e6)}`.slice(0, 32);
 
 /** A notify receiver in the test process: the app's worker posts to it. */
@@ -78,6 +84,7 @@ test("JS API inside WeChat: the wallet sheet pays; a cancel returns too, unpaid"
   baseURL,
 }, testInfo) => {
   test.skip(testInfo.project.name !== "wechat-phone", "JS API is the in-wallet flow");
+  const words = sandboxWords(testInfo.project.use.locale);
   const returned = await catchReturn(page, baseURL!);
   const paidNo = newOrderNo();
   const paid = await client(baseURL!).createJsapiPayment({
@@ -88,8 +95,9 @@ test("JS API inside WeChat: the wallet sheet pays; a cancel returns too, unpaid"
     returnUrl: `${baseURL}/return-probe`,
   });
   await page.goto(paid.payUrl);
-  await expect(page.getByText("WeChat Pay").first()).toBeVisible();
-  await page.getByRole("button", { name: "Pay", exact: true }).click();
+  await expect(page.getByText(words.wallet.Wechat).first()).toBeVisible();
+  await expect(page.getByText(/SANDBOX/).first()).toBeVisible();
+  await page.getByRole("button", { name: words.sheet.pay, exact: true }).click();
   await expect(page.getByRole("heading", { name: "Back at the shop" })).toBeVisible();
   expect(await client(baseURL!).payQuery({ partnerOrderNo: paidNo })).toMatchObject({ status: 1 });
 
@@ -102,7 +110,7 @@ test("JS API inside WeChat: the wallet sheet pays; a cancel returns too, unpaid"
     returnUrl: `${baseURL}/return-probe`,
   });
   await page.goto(cancelled.payUrl);
-  await page.getByRole("button", { name: "Cancel", exact: true }).click();
+  await page.getByRole("button", { name: words.sheet.cancel, exact: true }).click();
   await expect(page.getByRole("heading", { name: "Back at the shop" })).toBeVisible();
   expect(returned.map((r) => r.body)).toEqual([`partnerOrderNo=${paidNo}`, `partnerOrderNo=${cancelledNo}`]);
   expect(await client(baseURL!).payQuery({ partnerOrderNo: cancelledNo })).toMatchObject({ status: 0 });
@@ -113,6 +121,7 @@ test("QR code payment: the phone that scanned confirms and stays on the gateway"
   baseURL,
 }, testInfo) => {
   test.skip(testInfo.project.name !== "wechat-phone", "the QR target is what a phone opens");
+  const words = sandboxWords(testInfo.project.use.locale);
   const partnerOrderNo = newOrderNo();
   const { payUrl } = await client(baseURL!).createQrcodePayment({
     partnerOrderNo,
@@ -122,11 +131,64 @@ test("QR code payment: the phone that scanned confirms and stays on the gateway"
     returnUrl: `${baseURL}/return-probe`,
   });
   await page.goto(payUrl);
-  await page.getByRole("button", { name: "Confirm payment" }).click();
-  await expect(page.getByRole("heading", { name: /Payment received/ })).toBeVisible();
+  await page.getByRole("button", { name: words.scan.confirm }).click();
+  await expect(page.getByRole("heading", { name: words.result.paid })).toBeVisible();
   expect(page.url()).toContain("/sandbox/scanforpay/pay/");
   expect(await client(baseURL!).payQuery({ partnerOrderNo })).toMatchObject({ status: 1 });
 });
+
+for (const [locale, messages] of [
+  ["zh-HK", zhHK],
+  ["zh-CN", zhCN],
+] as const) {
+  test(`the hosted pages in ${locale}: checkout, phone confirmation and result, still marked SANDBOX`, async ({
+    page,
+    baseURL,
+  }, testInfo) => {
+    test.skip(testInfo.project.name !== "desktop", "an English browser that chose another language");
+    const words = messages.sandbox;
+    await page.context().addCookies([{ name: LOCALE_COOKIE, value: locale, url: baseURL! }]);
+    const returned = await catchReturn(page, baseURL!);
+    const { payUrl } = await client(baseURL!).createWebsitePayment({
+      partnerOrderNo: newOrderNo(),
+      wallet: "Alipay",
+      currency: "HKD",
+      orderAmount: 16800,
+      returnUrl: `${baseURL}/return-probe`,
+    });
+    await page.goto(payUrl);
+    await expect(page.locator("html")).toHaveAttribute("lang", locale);
+    await expect(page).toHaveTitle(words.metaTitle);
+    await expect(page.getByText(words.banner)).toBeVisible();
+    expect(words.banner).toContain("SANDBOX");
+    await expect(
+      page.getByRole("heading", { name: words.website.heading.replace("{wallet}", words.wallet.Alipay) }),
+    ).toBeVisible();
+    await expect(page.getByText(words.facts.merchant, { exact: true })).toBeVisible();
+    await expect(page.getByText(words.advanced.summary)).toBeVisible();
+    await page.getByRole("button", { name: words.website.fail }).click();
+    await expect(page.getByRole("heading", { name: "Back at the shop" })).toBeVisible();
+    expect(returned).toHaveLength(1);
+    // Back on the gateway's own page: the decided order.
+    await page.goto(payUrl);
+    await expect(page.getByRole("heading", { name: words.result.failed })).toBeVisible();
+    await expect(page.getByText(words.result.failedNote)).toBeVisible();
+
+    const qr = await client(baseURL!).createQrcodePayment({
+      partnerOrderNo: newOrderNo(),
+      wallet: "Wechat",
+      currency: "HKD",
+      orderAmount: 22800,
+    });
+    await page.goto(qr.payUrl);
+    await expect(page.getByText(words.banner)).toBeVisible();
+    await expect(page.getByRole("heading", { name: words.wallet.Wechat })).toBeVisible();
+    await page.getByRole("button", { name: words.scan.confirm }).click();
+    await expect(page.getByRole("heading", { name: words.result.paid })).toBeVisible();
+    await expect(page.getByText(words.result.backToComputer)).toBeVisible();
+    await expect(page.getByText(/SANDBOX/).first()).toBeVisible();
+  });
+}
 
 test("control and fault endpoints drive the gateway without a browser; the cron route delivers", async ({
   request,

@@ -1,6 +1,7 @@
 // Contract tests: the ScanForPay client (lib/scanforpay) against the sandbox gateway
 // (lib/sandbox) over real HTTP, for every endpoint, every result code the sandbox answers,
 // and each fault switch. Raw requests check what the client itself would never send.
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createScanForPayClient, type Exchange, type ScanForPayConfig } from "@/lib/scanforpay/client";
 import { SANDBOX_CREDENTIALS } from "@/lib/scanforpay/config";
@@ -90,17 +91,22 @@ async function paidOrder(amount = 16800) {
   return partnerOrderNo;
 }
 
-/** Posts a raw request body to an endpoint and reads the verified answer's body. */
-async function raw(
-  path: string,
-  body: string | Uint8Array,
-): Promise<{ code: number; msg: string } & Record<string, unknown>> {
+/** Posts a raw request body to an endpoint and answers the answer's text. */
+async function rawText(path: string, body: string | Uint8Array): Promise<string> {
   const response = await fetch(gateway.apiBase + path, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: typeof body === "string" ? body : Buffer.from(body),
   });
-  const text = await response.text();
+  return response.text();
+}
+
+/** Posts a raw request body to an endpoint and reads the verified answer's body. */
+async function raw(
+  path: string,
+  body: string | Uint8Array,
+): Promise<{ code: number; msg: string } & Record<string, unknown>> {
+  const text = await rawText(path, body);
   const envelope = readEnvelope(text, "response", SANDBOX_CREDENTIALS.signKey);
   expect(envelope.ok && envelope.signatureValid).toBe(true);
   return (envelope as { body: { code: number; msg: string } }).body;
@@ -628,5 +634,91 @@ describe("notify", () => {
       deliverDueNotifies(gateway.deps),
     ]);
     expect(receiver.received).toHaveLength(1);
+  });
+});
+
+describe("no answer's msg says 'signature'", () => {
+  // ScanForPay's PHP plugin splits an answer's text on the word "signature" to verify it: a
+  // correctly signed answer whose msg contains it would be refused. Every code the sandbox
+  // answers is produced here, a few with the word in the request that an answer might echo.
+  it("for every result code the sandbox can produce, and in the answer's text only as the member's name", async () => {
+    const answers: { label: string; text: string }[] = [];
+    const post = async (label: string, path: string, body: string | Uint8Array) =>
+      void answers.push({ label, text: await rawText(path, body) });
+    const create = "/api/online/create";
+    const paid = await paidOrder(1000);
+    const unpaid = orderNo();
+    await post("1 create, to stay unpaid", create, signedRequest(websiteBody({ partnerOrderNo: unpaid })));
+    await post("1 create", create, signedRequest(websiteBody()));
+    await post(
+      "1 pay query",
+      "/api/common/payQuery",
+      signedRequest({ storeNo: "100010000000002", partnerOrderNo: paid }),
+    );
+    await post(
+      "1 refund",
+      "/api/common/refund",
+      signedRequest({ partnerOrderNo: paid, refundNo: `s${paid}`.slice(0, 32), orderAmount: 100 }),
+    );
+    await post("3 partner", create, signedRequest(websiteBody(), { ...header, partnerNo: "signature" }));
+    await post("3 store", create, signedRequest(websiteBody({ storeNo: "Signature" })));
+    await post("4 empty", create, "");
+    await post("4 no signature member", create, `{"request":${JSON.stringify({ header, body: websiteBody() })}}`);
+    await post("4 no request member", create, '{"signature":"x"}');
+    await post("4 missing field", create, signedRequest({ ...websiteBody(), wallet: "" }));
+    await post("5 header", create, signedRequest(websiteBody(), { ...header, signType: "signature" }));
+    await post("5 value", create, signedRequest(websiteBody({ orderTitle: "signature ".repeat(20) })));
+    await post("6 json", create, '{"signature" signature SIGNATURE');
+    await post("6 utf-8", create, new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]));
+    await post("7 neither number", "/api/common/payQuery", signedRequest({ storeNo: "100010000000002" }));
+    await post("8 bad sign", create, signedRequest(websiteBody(), header, "654321"));
+    await post(
+      "30 unknown order",
+      "/api/common/payQuery",
+      signedRequest({ storeNo: "100010000000002", orderNo: "signature" }),
+    );
+    const once = websiteBody();
+    await post("31 first", create, signedRequest(once));
+    await post("31 duplicate", create, signedRequest(once));
+    await post(
+      "32 unpaid refund",
+      "/api/common/refund",
+      signedRequest({ partnerOrderNo: unpaid, refundNo: `u${unpaid}`.slice(0, 32), orderAmount: 1 }),
+    );
+    await post(
+      "35 too much",
+      "/api/common/refund",
+      signedRequest({ partnerOrderNo: paid, refundNo: `x${paid}`.slice(0, 32), orderAmount: 100_000 }),
+    );
+    await post("43 wallet", "/api/jspay/create", signedRequest(websiteBody({ wallet: "AlipayHK" })));
+    await post("44 wallet", create, signedRequest(websiteBody({ wallet: "Wechat" })));
+    for (const kind of ["code9", "code22", "bad-signature"] as const) {
+      await setFault(db, kind, 1, "create");
+      await post(kind, create, signedRequest(websiteBody()));
+    }
+
+    const codes = new Set<number>();
+    for (const { label, text } of answers) {
+      const envelope = readEnvelope(text, "response", SANDBOX_CREDENTIALS.signKey);
+      expect(envelope.ok, label).toBe(true);
+      if (!envelope.ok) continue;
+      expect(envelope.signatureValid, label).toBe(label !== "bad-signature");
+      const body = envelope.body as { code: number; msg: string };
+      codes.add(body.code);
+      expect(typeof body.msg, label).toBe("string");
+      expect(body.msg, `${label}: ${body.msg}`).not.toMatch(/signature/i);
+      // The word appears once: the envelope's own `"signature":` member, last.
+      expect(text.match(/signature/gi), label).toEqual(["signature"]);
+      expect(text).toMatch(/,"signature":"[0-9a-f]{64}"\}$/);
+    }
+    // Every code lib/sandbox/server.ts can answer (`fail(N, …)`, the wallet refusals, 1) was seen.
+    const source = readFileSync(new URL("../../lib/sandbox/server.ts", import.meta.url), "utf8");
+    const producible = new Set([
+      1,
+      ...[...source.matchAll(/\bfail\(\s*(\d+)/g)].map((m) => Number(m[1])),
+      ...[...source.matchAll(/\brefusal: (\d+)/g)].map((m) => Number(m[1])),
+    ]);
+    expect(producible.size).toBeGreaterThan(10);
+    expect([...codes].sort((a, b) => a - b)).toEqual([...producible].sort((a, b) => a - b));
   });
 });

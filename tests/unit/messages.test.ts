@@ -48,6 +48,14 @@ describe("message files", () => {
     });
   }
 
+  it("every sandbox page's marking says SANDBOX in every language", () => {
+    for (const [locale, tree] of Object.entries(files)) {
+      const messages = flatten(tree);
+      for (const key of ["sandbox.banner", "sandbox.metaTitle", "sandbox.returning.bar", "qr.sandboxMark"])
+        expect(messages.get(key), `${locale} ${key}`).toContain("SANDBOX");
+    }
+  });
+
   it("Traditional and Simplified Chinese are really different texts", () => {
     expect(flatten(zhHK).get("nav.cart")).toBe("購物車");
     expect(flatten(zhCN).get("nav.cart")).toBe("购物车");

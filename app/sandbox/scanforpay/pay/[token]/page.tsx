@@ -2,6 +2,7 @@
 // order's flow and lets the tester decide what happens. Buttons post to ./act.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { SandboxBanner } from "@/components/sandbox/banner";
 import type { SandboxCheckout } from "@/components/sandbox/outcome-form";
 import { SandboxResultPanel } from "@/components/sandbox/result-panel";
@@ -16,7 +17,10 @@ import { SANDBOX_PATH } from "@/lib/scanforpay/config";
 export const dynamic = "force-dynamic";
 
 // `absolute`: a third party's page, so without the shop's "· {shop name}" title suffix.
-export const metadata: Metadata = { title: { absolute: "SANDBOX · ScanForPay checkout" }, robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("sandbox");
+  return { title: { absolute: t("metaTitle") }, robots: { index: false } };
+}
 
 type Props = {
   params: Promise<{ token: string }>;
@@ -25,17 +29,14 @@ type Props = {
 
 const ALIPAY_BLUE = "bg-[#1677ff] text-white";
 /** Wallet colours; text on them is always large and bold (white on Alipay blue is 4.1:1). */
-const WALLETS: Readonly<Record<string, SandboxCheckout["wallet"]>> = {
-  Wechat: { name: "WeChat Pay", solid: "bg-[#07c160] text-[#052e16]" },
-  Alipay: { name: "Alipay", solid: ALIPAY_BLUE },
-  AlipayHK: { name: "AlipayHK", solid: ALIPAY_BLUE },
+const WALLET_COLOURS: Readonly<Record<string, string>> = {
+  Wechat: "bg-[#07c160] text-[#052e16]",
+  Alipay: ALIPAY_BLUE,
+  AlipayHK: ALIPAY_BLUE,
 };
-
-const hongKongTime = new Intl.DateTimeFormat("en-GB", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  timeZone: "Asia/Hong_Kong",
-});
+const WALLET_NAMES = ["Wechat", "Alipay", "AlipayHK"] as const;
+const isKnownWallet = (wallet: string): wallet is (typeof WALLET_NAMES)[number] =>
+  (WALLET_NAMES as readonly string[]).includes(wallet);
 
 export default async function SandboxPayPage({ params, searchParams }: Props) {
   if (!sandboxEnabled()) notFound();
@@ -44,8 +45,17 @@ export default async function SandboxPayPage({ params, searchParams }: Props) {
   if (!order) notFound();
   const scanned = (await searchParams).via === "scan";
   const view = describeOrder(deps, order);
-  const amount = formatMoney(view.orderAmount, view.currency, "en");
-  const wallet = WALLETS[view.wallet] ?? { name: view.wallet, solid: ALIPAY_BLUE };
+  const [t, locale] = await Promise.all([getTranslations("sandbox"), getLocale()]);
+  const amount = formatMoney(view.orderAmount, view.currency, locale);
+  const wallet: SandboxCheckout["wallet"] = {
+    name: isKnownWallet(view.wallet) ? t(`wallet.${view.wallet}`) : view.wallet,
+    solid: WALLET_COLOURS[view.wallet] ?? ALIPAY_BLUE,
+  };
+  const hongKongTime = new Intl.DateTimeFormat(locale, {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Asia/Hong_Kong",
+  });
   const pagePath = `${SANDBOX_PATH}/pay/${order.token}`;
 
   let content;
@@ -53,10 +63,10 @@ export default async function SandboxPayPage({ params, searchParams }: Props) {
     const checkout: SandboxCheckout = {
       token: order.token,
       amount,
-      merchant: `Store ${order.storeNo}`,
+      merchant: t("merchantName", { storeNo: order.storeNo }),
       title: order.title,
       partnerOrderNo: view.partnerOrderNo,
-      expires: { iso: view.expiresAt, label: `${hongKongTime.format(order.expiresAt)} HKT` },
+      expires: { iso: view.expiresAt, label: t("expiresAt", { time: hongKongTime.format(order.expiresAt) }) },
       wallet,
     };
     if (view.flow === "qrcode" || scanned) content = <SandboxScanConfirm checkout={checkout} />;
@@ -75,7 +85,7 @@ export default async function SandboxPayPage({ params, searchParams }: Props) {
       <SandboxResultPanel
         kind={view.state}
         amount={amount}
-        refunded={formatMoney(view.refundedAmount, view.currency, "en")}
+        refunded={formatMoney(view.refundedAmount, view.currency, locale)}
         walletName={wallet.name}
         orderNo={view.orderNo}
         partnerOrderNo={view.partnerOrderNo}
@@ -90,7 +100,7 @@ export default async function SandboxPayPage({ params, searchParams }: Props) {
       <SandboxBanner />
       {view.state === "cancelled" && (
         <p className="border-b border-sky-200 bg-sky-50 px-4 py-2 text-center text-sm text-sky-950">
-          You cancelled this payment. It can still be paid until it expires.
+          {t("cancelledNotice")}
         </p>
       )}
       <main className="flex flex-1 flex-col">{content}</main>

@@ -1,6 +1,7 @@
 // The hosted pages' buttons post here: pay, fail or cancel, with the notify behaviour
 // chosen in the "advanced" panel. Then the browser goes back to the shop's returnUrl
 // (website and JS API), or back to the page (a phone that scanned a QR code).
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import {
   appSandboxDeps,
@@ -45,7 +46,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
       headers: { location: `../${order.token}${via === "scan" ? "?via=scan" : ""}` },
     });
   }
-  return new Response(returnPageHtml(result.order, request.headers.get("x-nonce")), {
+  const [t, lang] = await Promise.all([getTranslations("sandbox.returning"), getLocale()]);
+  const words = { lang, title: t("title"), bar: t("bar"), text: t("text"), continue: t("continue") };
+  return new Response(returnPageHtml(result.order, request.headers.get("x-nonce"), words), {
     headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
   });
 }
