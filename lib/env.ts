@@ -21,11 +21,9 @@ const hostName = z
   .regex(/^[a-z0-9.-]+(:\d+)?$/i, { message: "must be a host name such as my-shop.vercel.app" });
 
 const wholeNumber = (what: string, min: number, max: number) =>
-  z
-    .string()
-    .refine((v) => /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max, {
-      message: `must be a whole number of ${what} (${min} to ${max})`,
-    });
+  z.string().refine((v) => /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max, {
+    message: `must be a whole number of ${what} (${min} to ${max})`,
+  });
 
 const schema = z
   .object({
@@ -49,11 +47,9 @@ const schema = z
     SCANFORPAY_TIMEOUT_MS: optional(wholeNumber("milliseconds, e.g. 10000", 100, 30_000)),
     SANDBOX_ENABLED: optional(z.enum(["true", "false"], { message: 'must be "true" or "false"' })),
     SANDBOX_NOTIFY_DELAY_SCALE: optional(
-      z
-        .string()
-        .refine((v) => /^\d+(\.\d+)?$/.test(v), {
-          message: "must be a number such as 1 (real delays) or 0.001 (tests)",
-        }),
+      z.string().refine((v) => /^\d+(\.\d+)?$/.test(v), {
+        message: "must be a number such as 1 (real delays) or 0.001 (tests)",
+      }),
     ),
     CHECKOUT_TIMEOUT: optional(
       z.string().regex(/^[1-9]\d{0,8}[mhd]$/, { message: "must be a whole number and m, h or d, e.g. 30m or 2h" }),
@@ -66,11 +62,9 @@ const schema = z
         .pipe(z.email({ message: "must be an email address" })),
     ),
     ADMIN_PASSWORD_HASH: optional(
-      z
-        .string()
-        .regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9_-]+\$[A-Za-z0-9_-]+$/, {
-          message: "must be a hash printed by `npm run admin:hash`",
-        }),
+      z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9_-]+\$[A-Za-z0-9_-]+$/, {
+        message: "must be a hash printed by `npm run admin:hash`",
+      }),
     ),
     CRON_SECRET: optional(z.string().min(16, { message: "must be at least 16 characters" })),
     /** Direct (non-pooled) URLs for migrations; read by prisma.config.ts, validated here. */
@@ -87,19 +81,15 @@ const schema = z
     RECONCILE_BUDGET_MS: optional(wholeNumber("milliseconds, e.g. 20000", 100, 600_000)),
     RECONCILE_CONCURRENCY: optional(wholeNumber("gateway calls at once, e.g. 4", 1, 32)),
     RECONCILE_INTERVAL: optional(
-      z
-        .string()
-        .regex(/^[1-9]\d{0,5}[mhd]$/, {
-          message:
-            "must be a whole number and m, h or d: how often your scheduler calls /api/cron/reconcile, e.g. 1m or 1d",
-        }),
+      z.string().regex(/^[1-9]\d{0,5}[mhd]$/, {
+        message:
+          "must be a whole number and m, h or d: how often your scheduler calls /api/cron/reconcile, e.g. 1m or 1d",
+      }),
     ),
     RECONCILE_DELAY_SCALE: optional(
-      z
-        .string()
-        .refine((v) => /^\d+(\.\d+)?$/.test(v), {
-          message: "must be a number such as 1 (real delays) or 0.001 (tests)",
-        }),
+      z.string().refine((v) => /^\d+(\.\d+)?$/.test(v), {
+        message: "must be a number such as 1 (real delays) or 0.001 (tests)",
+      }),
     ),
   })
   .superRefine((value, ctx) => {

@@ -221,13 +221,11 @@ export async function sendRefund(
   const refund = await deps.db.refund.findUniqueOrThrow({ where: { id: refundId }, include: { payment: true } });
   if (refund.status !== "pending") return;
   try {
-    const result = await deps.gateway
-      .client(refund.paymentId, options)
-      .refund({
-        partnerOrderNo: refund.payment.partnerOrderNo,
-        refundNo: refund.refundNo,
-        orderAmount: refund.amountMinor,
-      });
+    const result = await deps.gateway.client(refund.paymentId, options).refund({
+      partnerOrderNo: refund.payment.partnerOrderNo,
+      refundNo: refund.refundNo,
+      orderAmount: refund.amountMinor,
+    });
     if (!result.refunded) throw new Error(`the gateway answered refund status ${result.status}`);
     await deps.db.$transaction(async (tx) => {
       // Refunds of one payment that succeed at the same moment take turns here: each then
