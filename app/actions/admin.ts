@@ -6,11 +6,13 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { adminLogin, endAdminSession, requireAdmin, startAdminSession } from "@/lib/admin/guard";
 import { attemptLogin } from "@/lib/admin/login";
-import { merchantRefund, RefundError } from "@/lib/admin/refunds";
+import { parseRefundAmount, refundFormSchema, reviewRefund } from "@/lib/admin/refund-form";
+import { merchantRefund, refundableLeft, RefundError } from "@/lib/admin/refunds";
+import { getAdminText } from "@/lib/admin/text-server";
 import { clientAddress } from "@/lib/client-address";
 import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { parseMajor } from "@/lib/money";
+import { formatMoney, toMajorString } from "@/lib/money";
 import { appOrdersDeps } from "@/lib/orders/shop-wiring";
 import { applyPayResult } from "@/lib/orders/payments";
 import { refundDone, refundRefused } from "@/lib/orders/state";
@@ -18,8 +20,14 @@ import { ScanForPayError } from "@/lib/scanforpay/errors";
 import { asForm } from "@/lib/forms";
 
 export type AdminFormState = { error: string | null; message?: string | null };
+/** The login form keeps the email typed (never the password) after a refusal. */
+export type LoginFormState = AdminFormState & { email?: string };
+/** The refund form: with `review`, the question to confirm (the amount and refundNo it is about). */
+export type RefundFormState = AdminFormState & {
+  review?: { amount: string; refundNo: string; question: string } | null;
+};
 
-export async function loginAction(_previous: AdminFormState, rawForm: FormData): Promise<AdminFormState> {
+export async function loginAction(_previous: LoginFormState, rawForm: FormData): Promise<LoginFormState> {
   const form = asForm(rawForm);
   const email = String(form.get("email") ?? "")
     .trim()
@@ -27,8 +35,10 @@ export async function loginAction(_previous: AdminFormState, rawForm: FormData):
     .slice(0, 254);
   const password = String(form.get("password") ?? "").slice(0, 1024);
   const login = adminLogin();
-  if (!login) return { error: "The back office is off: set ADMIN_EMAIL and ADMIN_PASSWORD_HASH (see the README)." };
-  if (!z.email().safeParse(email).success || password.length === 0) return { error: "Enter your email and password." };
+  if (!login)
+    return { email, error: "The back office is off: set ADMIN_EMAIL and ADMIN_PASSWORD_HASH (see the README)." };
+  if (!z.email().safeParse(email).success || password.length === 0)
+    return { email, error: "Enter your email and password." };
   const result = await attemptLogin(
     prisma,
     login,
@@ -37,6 +47,7 @@ export async function loginAction(_previous: AdminFormState, rawForm: FormData):
   );
   if (!result.ok)
     return {
+      email,
       error:
         result.reason === "blocked"
           ? "Too many failed attempts. Wait 15 minutes and try again."
@@ -66,11 +77,12 @@ export async function requeryAction(_previous: AdminFormState, rawForm: FormData
     const outcome = await applyPayResult(deps, payment, result);
     revalidatePath(`/admin/orders/${payment.order.orderNo}`);
     if (!outcome.applied) return { error: `The gateway's answer does not match this payment: ${outcome.reason}` };
+    const text = await getAdminText();
     return {
       error: null,
       message: outcome.changed
-        ? `Updated: the payment is now ${outcome.to}.`
-        : `No change: the gateway reports status ${result.status}.`,
+        ? `Updated: the payment is now ${text.status(outcome.to)}.`
+        : `No change: ${text.gatewayStatus(result.status)}.`,
     };
   } catch (error) {
     if (error instanceof ScanForPayError) return { error: error.message };
@@ -78,35 +90,52 @@ export async function requeryAction(_previous: AdminFormState, rawForm: FormData
   }
 }
 
-const refundSchema = z.object({
-  paymentId: z.string().min(1),
-  refundNo: z.string().min(1).max(32),
-  amount: z.string().min(1).max(20),
-});
-
-export async function refundAction(_previous: AdminFormState, rawForm: FormData): Promise<AdminFormState> {
+/**
+ * Two steps: a review answers the question to confirm (nothing sent); only intent=confirm
+ * refunds, and merchantRefund checks the amount again under a lock. Works without JavaScript.
+ */
+export async function refundAction(_previous: RefundFormState, rawForm: FormData): Promise<RefundFormState> {
   const form = asForm(rawForm);
   const admin = await requireAdmin();
-  const input = refundSchema.safeParse(Object.fromEntries(form));
+  const input = refundFormSchema.safeParse(Object.fromEntries(form));
   if (!input.success) return { error: "Enter an amount to refund." };
-  const payment = await prisma.payment.findUnique({ where: { id: input.data.paymentId }, include: { order: true } });
+  const { paymentId, refundNo, intent } = input.data;
+  if (intent === "cancel") return { error: null };
+  const payment = await prisma.payment.findUnique({
+    where: { id: paymentId },
+    include: { order: true, refunds: { select: { status: true, amountMinor: true } } },
+  });
   if (!payment) return { error: "No such payment." };
-  const amountMinor = parseMajor(input.data.amount, payment.currency);
-  if (amountMinor === null || amountMinor <= 0)
-    return { error: `"${input.data.amount}" is not an amount in ${payment.currency}.` };
+  const leftMinor = refundableLeft(payment);
+  if (intent !== "confirm") {
+    const text = await getAdminText();
+    const reviewed = reviewRefund({
+      amount: intent === "all" ? toMajorString(Math.max(leftMinor, 0), payment.currency) : input.data.amount,
+      currency: payment.currency,
+      leftMinor,
+      walletLabel: text.wallet(payment.wallet),
+    });
+    if (!reviewed.ok) return { error: reviewed.error };
+    return { error: null, review: { amount: reviewed.amount, refundNo, question: reviewed.question } };
+  }
+  // Confirmed: only parsed here; what is left is merchantRefund's to check (a retry of the same
+  // refundNo must find its refund, not be told the amount is no longer left).
+  const amount = parseRefundAmount(input.data.amount, payment.currency);
+  if (!amount.ok) return { error: amount.error };
   try {
     const refund = await merchantRefund(appOrdersDeps(), {
       paymentId: payment.id,
-      amountMinor,
-      refundNo: input.data.refundNo,
+      amountMinor: amount.amountMinor,
+      refundNo,
       operator: admin.email,
     });
     revalidatePath(`/admin/orders/${payment.order.orderNo}`);
-    if (refundDone(refund.status)) return { error: null, message: `Refunded (refund ${refund.refundNo}).` };
+    const money = formatMoney(refund.amountMinor, payment.currency, "en");
+    if (refundDone(refund.status)) return { error: null, message: `Refunded ${money} (refund ${refund.refundNo}).` };
     if (refundRefused(refund.status))
-      return { error: `The gateway refused the refund: ${refund.lastError ?? "no reason given"}` };
+      return { error: `The gateway refused the refund of ${money}: ${refund.lastError ?? "no reason given"}` };
     return {
-      error: `The refund is pending: ${refund.lastError ?? "no answer yet"}. It is retried automatically with the same refund number; it can never be paid out twice.`,
+      error: `The refund of ${money} is pending: ${refund.lastError ?? "no answer yet"}. It is retried automatically with the same refund number; it can never be paid out twice.`,
     };
   } catch (error) {
     if (error instanceof RefundError) return { error: `Not refunded: ${error.message}.` };

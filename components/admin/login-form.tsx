@@ -1,15 +1,23 @@
 "use client";
 import { useActionState } from "react";
-import { loginAction, type AdminFormState } from "@/app/actions/admin";
+import { loginAction, type LoginFormState } from "@/app/actions/admin";
 
 export function AdminLoginForm({ hint }: { hint: string | null }) {
-  const [state, action, pending] = useActionState<AdminFormState, FormData>(loginAction, { error: null });
+  const [state, action, pending] = useActionState<LoginFormState, FormData>(loginAction, { error: null });
   const field = "mt-1 block h-11 w-full rounded-lg border border-stone-300 px-3";
   return (
     <form action={action} className="space-y-4">
       <label className="block text-sm font-medium">
         Email
-        <input name="email" type="email" required autoComplete="username" className={field} />
+        {/* Kept after a refusal (the form resets to its defaults after each answer); the password is not. */}
+        <input
+          name="email"
+          type="email"
+          required
+          autoComplete="username"
+          defaultValue={state.email ?? ""}
+          className={field}
+        />
       </label>
       <label className="block text-sm font-medium">
         Password

@@ -23,12 +23,20 @@ export function AdminReconcileStatus({
   intervalMs,
   serverless,
   now,
+  time,
 }: {
   health: ReconcileHealth;
   intervalMs: number;
   serverless: boolean;
   now: Date;
+  /** The back office's time format (lib/admin/text.ts): Hong Kong time, labelled HKT. */
+  time: (date: Date) => string;
 }) {
+  const when = (date: Date) => (
+    <time dateTime={date.toISOString()} title={time(date)}>
+      {ago(date, now)}
+    </time>
+  );
   const schedule = serverless
     ? `your scheduler calls /api/cron/reconcile ${every(intervalMs)} (RECONCILE_INTERVAL)`
     : "this server runs it every 30 seconds";
@@ -52,7 +60,7 @@ export function AdminReconcileStatus({
         <p role="alert" className="mt-2 rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900">
           {health.state === "never"
             ? "Reconciliation has never run, and payments are waiting. "
-            : `Reconciliation has not run since ${ago(health.lastRunAt!, now)}, longer than its schedule allows. `}
+            : `Reconciliation has not run since ${ago(health.lastRunAt!, now)} (${time(health.lastRunAt!)}), longer than its schedule allows. `}
           Payments whose notify was lost stay pending and duplicate payments are not refunded until it runs. Check the
           cron job (Vercel → Settings → Cron Jobs) and that CRON_SECRET matches; see the README, “Deploy to Vercel”.
         </p>
@@ -60,9 +68,16 @@ export function AdminReconcileStatus({
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">
         <dt className="text-stone-500">Last run</dt>
         <dd data-testid="reconcile-last-run">
-          {health.lastRunAt
-            ? `${ago(health.lastRunAt, now)}${health.lastReport ? ` · asked ${health.lastReport.queried ?? 0}, settled ${health.lastReport.changed ?? 0}, left ${health.lastReport.left ?? 0}${health.lastReport.outOfTime ? " (out of time)" : ""}` : ""}`
-            : "not yet"}
+          {health.lastRunAt ? (
+            <>
+              {when(health.lastRunAt)} ({time(health.lastRunAt)})
+              {health.lastReport
+                ? ` · asked ${health.lastReport.queried ?? 0}, settled ${health.lastReport.changed ?? 0}, left ${health.lastReport.left ?? 0}${health.lastReport.outOfTime ? " (out of time)" : ""}`
+                : ""}
+            </>
+          ) : (
+            "not yet"
+          )}
         </dd>
         <dt className="text-stone-500">Schedule</dt>
         <dd>{schedule}</dd>
@@ -73,7 +88,7 @@ export function AdminReconcileStatus({
           ) : (
             <Link href="/admin/orders?status=pending" className="underline">
               {health.pendingPayments} pending payment{health.pendingPayments === 1 ? "" : "s"}, the oldest from{" "}
-              {ago(health.oldestPendingAt!, now)}
+              {when(health.oldestPendingAt!)} ({time(health.oldestPendingAt!)})
             </Link>
           )}
           {health.pendingRefunds > 0 &&

@@ -1,5 +1,20 @@
 import { formatMoney } from "@/lib/money";
 
+export const LABEL_FONT_SIZE = 10;
+
+/** A date under every seventh bar and under the last; one too close to the last is left out. */
+const labelled = (i: number, count: number) => i === count - 1 || (i % 7 === 0 && count - 1 - i >= 4);
+
+/**
+ * Where a day's label stands: the first starts at its bar's left edge and the last ends at
+ * its bar's right edge, so neither runs past the chart's sides; the others are centred.
+ */
+function labelAt(i: number, count: number, bar: number, width: number) {
+  if (i === 0) return { x: 2, textAnchor: "start" } as const;
+  if (i === count - 1) return { x: width - 2, textAnchor: "end" } as const;
+  return { x: i * bar + bar / 2, textAnchor: "middle" } as const;
+}
+
 /** Revenue by day as a server-rendered SVG bar chart (no chart library, no client code). */
 export function AdminRevenueChart({
   days,
@@ -35,8 +50,13 @@ export function AdminRevenueChart({
               >
                 <title>{`${d.day}: ${formatMoney(values[i] ?? 0, currency, "en")}`}</title>
               </rect>
-              {i % 7 === 0 && (
-                <text x={i * bar + bar / 2} y={height + 15} textAnchor="middle" className="fill-stone-500 text-[10px]">
+              {labelled(i, days.length) && (
+                <text
+                  {...labelAt(i, days.length, bar, width)}
+                  y={height + 15}
+                  fontSize={LABEL_FONT_SIZE}
+                  className="fill-stone-500"
+                >
                   {d.day.slice(5)}
                 </text>
               )}

@@ -4,6 +4,7 @@
 // row lock on the payment, before the gateway is called.
 import { randomBytes } from "node:crypto";
 import { Prisma, type Refund } from "../generated/prisma/client";
+import { formatMoney } from "../money";
 import type { OrdersDeps } from "../orders/gateway-wiring";
 import { sendRefund } from "../orders/payments";
 import { nextRefundAttemptAt } from "../orders/schedule";
@@ -45,8 +46,12 @@ export async function merchantRefund(
   if (earlier && earlier.paymentId !== input.paymentId)
     throw new RefundError("this refund number belongs to another payment");
   if (earlier && earlier.amountMinor !== input.amountMinor) {
+    const { currency } = await deps.db.payment.findUniqueOrThrow({
+      where: { id: input.paymentId },
+      select: { currency: true },
+    });
     throw new RefundError(
-      `this form already refunded ${earlier.amountMinor} (minor units); reload the page to refund another amount`,
+      `this form already refunded ${formatMoney(earlier.amountMinor, currency, "en")}; reload the page to refund another amount`,
     );
   }
   if (!refund) {
@@ -62,7 +67,8 @@ export async function merchantRefund(
           _sum: { amountMinor: true },
         });
         const left = payment.amountMinor - (reserved._sum.amountMinor ?? 0);
-        if (input.amountMinor > left) throw new RefundError(`only ${left} (minor units) can still be refunded`);
+        if (input.amountMinor > left)
+          throw new RefundError(`only ${formatMoney(left, payment.currency, "en")} can still be refunded`);
         // Sent just below; due for reconciliation a little later in case that send never happens.
         const nextAttemptAt = nextRefundAttemptAt(1, deps.gateway.now(), deps.delayScale);
         return tx.refund.create({

@@ -116,7 +116,8 @@ test("the merchant opening an unpaid order re-queries it; the dashboard says whe
   await page.getByRole("button", { name: "Log in" }).click();
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   await page.goto(`/admin/orders/${placed.orderNo}`);
-  await expect(page.getByTestId("admin-order-status")).toHaveText("paid");
+  await expect(page.getByTestId("admin-order-status")).toHaveText(en.status.paid);
+  await expect(page.getByTestId("admin-order-status")).toHaveAttribute("data-status", "paid");
 
   expect((await request.get("/api/cron/reconcile")).status()).toBe(200);
   await page.goto("/admin");

@@ -61,7 +61,7 @@ describe("merchant refunds", () => {
     });
     await expect(
       merchantRefund(deps, { paymentId: payment.id, amountMinor: 14801, refundNo: newRefundNo(), operator: "boss" }),
-    ).rejects.toThrow(/only 14800/);
+    ).rejects.toThrow(/^only HK\$148\.00 can still be refunded$/);
     const rest = await merchantRefund(deps, {
       paymentId: payment.id,
       amountMinor: 14800,
@@ -126,7 +126,7 @@ describe("merchant refunds", () => {
     // The same form again with another amount is refused, not reported as done.
     await expect(
       merchantRefund(deps, { paymentId: payment.id, amountMinor: 3000, refundNo, operator: "boss" }),
-    ).rejects.toThrow(/already refunded 6000/);
+    ).rejects.toThrow(/already refunded HK\$60\.00;/);
   });
 
   it("a refund the gateway never answers stays reserved: its amount cannot be refunded twice", async () => {
@@ -145,7 +145,7 @@ describe("merchant refunds", () => {
     expect(await db.refund.findUniqueOrThrow({ where: { id: stuck.id } })).toMatchObject({ status: "pending" });
     await expect(
       merchantRefund(deps, { paymentId: payment.id, amountMinor: 20000, refundNo: newRefundNo(), operator: "boss" }),
-    ).rejects.toThrow(/only 2800/);
+    ).rejects.toThrow(/^only HK\$28\.00 can still be refunded$/);
   });
 });
 

@@ -5,26 +5,21 @@ import { reconcileHealth } from "@/lib/admin/background";
 import { dashboard } from "@/lib/admin/dashboard";
 import { getEnv } from "@/lib/env";
 import { requireAdmin } from "@/lib/admin/guard";
+import { getAdminText } from "@/lib/admin/text-server";
 import { prisma } from "@/lib/db";
-import { formatMoney } from "@/lib/money";
 
 export const dynamic = "force-dynamic";
-
-const money = (amounts: Record<string, number>) =>
-  Object.keys(amounts).length
-    ? Object.entries(amounts)
-        .map(([currency, minor]) => formatMoney(minor, currency, "en"))
-        .join(" + ")
-    : "—";
 
 export default async function AdminDashboard() {
   await requireAdmin();
   const env = getEnv();
   const now = new Date();
-  const [data, health] = await Promise.all([
+  const [data, health, text] = await Promise.all([
     dashboard(prisma, now),
     reconcileHealth(prisma, env.reconcile.intervalMs, now),
+    getAdminText(),
   ]);
+  const money = text.amounts;
   const labels = { 1: "Today", 7: "Last 7 days", 30: "Last 30 days" } as const;
   return (
     <div className="space-y-6">
@@ -43,6 +38,7 @@ export default async function AdminDashboard() {
         intervalMs={env.reconcile.intervalMs}
         serverless={env.serverless}
         now={now}
+        time={text.time}
       />
       <div className="grid gap-4 md:grid-cols-3">
         {data.periods.map((p) => (
@@ -66,7 +62,7 @@ export default async function AdminDashboard() {
         ))}
       </div>
       <section className="rounded-xl border border-stone-200 bg-white p-4">
-        <h2 className="mb-3 font-semibold">Revenue by day ({data.currency})</h2>
+        <h2 className="mb-3 font-semibold">Revenue by day ({data.currency}, days in Hong Kong time)</h2>
         <AdminRevenueChart days={data.byDay} currency={data.currency} />
       </section>
       <section className="rounded-xl border border-stone-200 bg-white p-4">
@@ -85,7 +81,7 @@ export default async function AdminDashboard() {
             <tbody>
               {data.wallets.map((w) => (
                 <tr key={w.wallet} className="border-t border-stone-100">
-                  <td className="py-1">{w.wallet}</td>
+                  <td className="py-1">{text.wallet(w.wallet)}</td>
                   <td className="py-1 text-right tabular-nums">{w.orders}</td>
                   <td className="py-1 text-right tabular-nums">{money(w.revenue)}</td>
                 </tr>

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { requireAdmin } from "@/lib/admin/guard";
 import { listOrders, orderFiltersSchema } from "@/lib/admin/orders";
+import { getAdminText } from "@/lib/admin/text-server";
 import { prisma } from "@/lib/db";
-import { formatMoney } from "@/lib/money";
 import { ORDER_STATUSES } from "@/lib/orders/state";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +17,7 @@ export default async function AdminOrders({ searchParams }: Props) {
       .filter(([, v]) => v !== undefined && v !== ""),
   );
   const filters = orderFiltersSchema.parse(raw);
-  const { rows, count, pages, totals } = await listOrders(prisma, filters);
+  const [{ rows, count, pages, totals }, text] = await Promise.all([listOrders(prisma, filters), getAdminText()]);
   const query = (page: number) =>
     new URLSearchParams({ ...(raw as Record<string, string>), page: String(page) }).toString();
   const select = "h-9 rounded-lg border border-stone-300 bg-white px-2 text-sm";
@@ -42,7 +42,9 @@ export default async function AdminOrders({ searchParams }: Props) {
           <select name="status" defaultValue={filters.status ?? ""} className={select}>
             <option value="">Any</option>
             {ORDER_STATUSES.map((s) => (
-              <option key={s}>{s}</option>
+              <option key={s} value={s}>
+                {text.status(s)}
+              </option>
             ))}
           </select>
         </label>
@@ -50,8 +52,10 @@ export default async function AdminOrders({ searchParams }: Props) {
           Wallet
           <select name="wallet" defaultValue={filters.wallet ?? ""} className={select}>
             <option value="">Any</option>
-            {["AlipayHK", "Alipay", "Wechat"].map((w) => (
-              <option key={w}>{w}</option>
+            {(["AlipayHK", "Alipay", "Wechat"] as const).map((w) => (
+              <option key={w} value={w}>
+                {text.wallet(w)}
+              </option>
             ))}
           </select>
         </label>
@@ -59,17 +63,22 @@ export default async function AdminOrders({ searchParams }: Props) {
           Flow
           <select name="flow" defaultValue={filters.flow ?? ""} className={select}>
             <option value="">Any</option>
-            {["website", "jsapi", "qrcode"].map((f) => (
-              <option key={f}>{f}</option>
-            ))}
+            {orderFiltersSchema.shape.flow
+              .unwrap()
+              .unwrap()
+              .options.map((f) => (
+                <option key={f} value={f}>
+                  {text.flow(f)}
+                </option>
+              ))}
           </select>
         </label>
         <label className="flex flex-col">
-          From
+          From (HKT)
           <input type="date" name="from" defaultValue={filters.from} className={select} />
         </label>
         <label className="flex flex-col">
-          To
+          To (HKT)
           <input type="date" name="to" defaultValue={filters.to} className={select} />
         </label>
         <button className="h-9 rounded-lg bg-stone-900 px-4 font-semibold text-white">Filter</button>
@@ -82,7 +91,7 @@ export default async function AdminOrders({ searchParams }: Props) {
       </form>
       <p className="text-sm text-stone-600" data-testid="orders-summary">
         {count} order{count === 1 ? "" : "s"}
-        {totals.length > 0 && <> · {totals.map((t) => formatMoney(t.totalMinor, t.currency, "en")).join(" + ")}</>}
+        {totals.length > 0 && <> · {totals.map((t) => text.money(t.totalMinor, t.currency)).join(" + ")}</>}
       </p>
       {rows.length === 0 ? (
         <p className="rounded-xl border border-dashed border-stone-300 bg-white p-8 text-center text-stone-500">
@@ -109,13 +118,15 @@ export default async function AdminOrders({ searchParams }: Props) {
                       {o.orderNo}
                     </Link>
                   </td>
-                  <td className="p-2 whitespace-nowrap">
-                    {o.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+                  <td className="p-2 whitespace-nowrap" data-testid="admin-order-created">
+                    {text.time(o.createdAt)}
                   </td>
                   <td className="p-2">{o.email}</td>
-                  <td className="p-2">{o.payments.map((p) => p.wallet).join(", ") || "—"}</td>
-                  <td className="p-2">{o.status}</td>
-                  <td className="p-2 text-right tabular-nums">{formatMoney(o.totalMinor, o.currency, "en")}</td>
+                  <td className="p-2">{o.payments.map((p) => text.wallet(p.wallet)).join(", ") || "—"}</td>
+                  <td className="p-2" data-status={o.status}>
+                    {text.status(o.status)}
+                  </td>
+                  <td className="p-2 text-right tabular-nums">{text.money(o.totalMinor, o.currency)}</td>
                 </tr>
               ))}
             </tbody>

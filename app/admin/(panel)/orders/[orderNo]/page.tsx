@@ -7,11 +7,10 @@ import { isAwaitingPayment } from "@/lib/orders/state";
 import { prisma } from "@/lib/db";
 import { appOrdersDeps } from "@/lib/orders/shop-wiring";
 import { checkOrderNow, ADMIN_QUERY_INTERVAL_MS } from "@/lib/orders/check";
-import { formatMoney, toMajorString } from "@/lib/money";
+import { getAdminText } from "@/lib/admin/text-server";
+import { toMajorString } from "@/lib/money";
 
 export const dynamic = "force-dynamic";
-
-const time = (d: Date) => d.toISOString().replace("T", " ").slice(0, 19) + " UTC";
 
 export default async function AdminOrder({ params }: { params: Promise<{ orderNo: string }> }) {
   await requireAdmin();
@@ -34,7 +33,9 @@ export default async function AdminOrder({ params }: { params: Promise<{ orderNo
     },
   });
   if (!order) notFound();
-  const money = (minor: number) => formatMoney(minor, order.currency, "en");
+  const text = await getAdminText();
+  const money = (minor: number) => text.money(minor, order.currency);
+  const time = (date: Date) => text.time(date, { seconds: true });
   return (
     <div className="space-y-6">
       <p>
@@ -44,8 +45,12 @@ export default async function AdminOrder({ params }: { params: Promise<{ orderNo
       </p>
       <div className="flex flex-wrap items-baseline gap-3">
         <h1 className="text-2xl font-bold">{order.orderNo}</h1>
-        <span data-testid="admin-order-status" className="rounded-full bg-stone-200 px-3 py-0.5 text-sm font-semibold">
-          {order.status}
+        <span
+          data-testid="admin-order-status"
+          data-status={order.status}
+          className="rounded-full bg-stone-200 px-3 py-0.5 text-sm font-semibold"
+        >
+          {text.status(order.status)}
         </span>
       </div>
       <div className="grid gap-4 md:grid-cols-2">
@@ -73,7 +78,7 @@ export default async function AdminOrder({ params }: { params: Promise<{ orderNo
             <dt className="text-stone-500">Phone</dt>
             <dd>{order.phone ?? "—"}</dd>
             <dt className="text-stone-500">Language</dt>
-            <dd>{order.locale}</dd>
+            <dd>{text.language(order.locale)}</dd>
             <dt className="text-stone-500">Created</dt>
             <dd>{time(order.createdAt)}</dd>
             <dt className="text-stone-500">Paid</dt>
@@ -96,11 +101,15 @@ export default async function AdminOrder({ params }: { params: Promise<{ orderNo
           >
             <div className="flex flex-wrap items-center gap-3 text-sm">
               <strong>Attempt {index + 1}</strong>
-              <span>
-                {payment.wallet} · {payment.flow}
+              <span data-testid="admin-payment-method">
+                {text.wallet(payment.wallet)} · {text.flow(payment.flow)}
               </span>
-              <span className="rounded bg-stone-100 px-2 font-semibold" data-testid="admin-payment-status">
-                {payment.status}
+              <span
+                className="rounded bg-stone-100 px-2 font-semibold"
+                data-testid="admin-payment-status"
+                data-status={payment.status}
+              >
+                {text.status(payment.status)}
               </span>
               <span className="tabular-nums">{money(payment.amountMinor)}</span>
               {payment.refundedMinor > 0 && (
@@ -136,8 +145,10 @@ export default async function AdminOrder({ params }: { params: Promise<{ orderNo
                     <tr key={r.id} className="border-t border-stone-100" data-testid="admin-refund">
                       <td className="py-1">{r.refundNo}</td>
                       <td className="py-1 tabular-nums">{money(r.amountMinor)}</td>
-                      <td className="py-1">{r.status}</td>
-                      <td className="py-1">{r.reason}</td>
+                      <td className="py-1" data-status={r.status}>
+                        {text.refundStatus(r.status)}
+                      </td>
+                      <td className="py-1">{text.refundReason(r.reason)}</td>
                       <td className="py-1">{r.operator ?? ""}</td>
                       <td className="py-1">{time(r.createdAt)}</td>
                       <td className="py-1 text-red-700">{r.lastError ?? ""}</td>
@@ -153,8 +164,8 @@ export default async function AdminOrder({ params }: { params: Promise<{ orderNo
               <ol className="mt-2 space-y-2">
                 {payment.events.map((e) => (
                   <li key={e.id} className="rounded border border-stone-100 p-2 text-xs">
-                    <span className="font-semibold">{e.direction === "sent" ? "→ sent" : "← received"}</span> {e.kind} ·{" "}
-                    {time(e.createdAt)} ·{" "}
+                    <span className="font-semibold">{e.direction === "sent" ? "→ sent" : "← received"}</span>{" "}
+                    {text.eventKind(e.kind)} · {time(e.createdAt)} ·{" "}
                     {e.signatureValid === null ? (
                       "unsigned"
                     ) : e.signatureValid ? (
