@@ -21,11 +21,12 @@ export async function setFault(
   kind: FaultKind,
   count: number,
   scope: FaultScope | null = null,
+  orderAmount: number | null = null,
 ): Promise<void> {
   await db.sandboxFault.upsert({
     where: { kind },
-    create: { kind, remaining: count, scope },
-    update: { remaining: count, scope },
+    create: { kind, remaining: count, scope, orderAmount },
+    update: { remaining: count, scope, orderAmount },
   });
 }
 
@@ -37,16 +38,27 @@ export async function listFaults(db: PrismaClient): Promise<Record<FaultKind, nu
 }
 
 /**
- * Uses up one armed fault that waits for this endpoint's calls, if any (a conditional
- * decrement: concurrent calls take one each).
+ * Uses up one armed fault that waits for this endpoint's calls (and this call's amount), if
+ * any (a conditional decrement: concurrent calls take one each).
  */
-export async function takeFault(db: PrismaClient, endpoint: Endpoint): Promise<FaultKind | null> {
+export async function takeFault(
+  db: PrismaClient,
+  endpoint: Endpoint,
+  orderAmount: number | null = null,
+): Promise<FaultKind | null> {
   const scope = scopeOf(endpoint);
-  const armed = await db.sandboxFault.findMany({ where: { remaining: { gt: 0 }, OR: [{ scope: null }, { scope }] } });
+  const waitsForThis = {
+    remaining: { gt: 0 },
+    AND: [
+      { OR: [{ scope: null }, { scope }] },
+      { OR: [{ orderAmount: null }, ...(orderAmount === null ? [] : [{ orderAmount }])] },
+    ],
+  };
+  const armed = await db.sandboxFault.findMany({ where: waitsForThis });
   for (const kind of faultKinds) {
     if (!armed.some((f) => f.kind === kind)) continue;
     const taken = await db.sandboxFault.updateMany({
-      where: { kind, remaining: { gt: 0 }, OR: [{ scope: null }, { scope }] },
+      where: { kind, ...waitsForThis },
       data: { remaining: { decrement: 1 } },
     });
     if (taken.count === 1) return kind;

@@ -113,12 +113,22 @@ export function reportedStatus(order: SandboxOrder, now: Date): number {
   return order.status === 0 && order.expiresAt <= now ? 2 : order.status;
 }
 
+/** The orderAmount a request names, read leniently (only to match a fault armed for it). */
+function requestedAmount(bytes: Uint8Array): number | null {
+  try {
+    const amount = JSON.parse(decodeUtf8(bytes) ?? "")?.request?.body?.orderAmount;
+    return Number.isSafeInteger(amount) ? amount : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function handleGatewayRequest(
   deps: SandboxDeps,
   endpoint: Endpoint,
   bytes: Uint8Array,
 ): Promise<GatewayAnswer> {
-  const fault = await takeFault(deps.db, endpoint);
+  const fault = await takeFault(deps.db, endpoint, requestedAmount(bytes));
   if (fault === "code9") return answer(deps, fail(9, "system error, please retry"));
   if (fault === "code22") return answer(deps, fail(22, "request to the payment institution failed, please retry"));
   const outcome = await process(deps, endpoint, bytes);

@@ -166,9 +166,12 @@ test("POST /api/orders places an order headlessly and answers clearly when it ca
   expect(await phoneWechat.json()).toMatchObject({ code: "wallet_unavailable" });
 
   // A gateway fault at create: 502, the order kept, a retry on the order works.
-  await request.post("/sandbox/scanforpay/control/faults", { data: { kind: "code22", count: 1, scope: "create" } });
+  // Armed for this order's amount only (3 fans): other tests pay at the same time.
+  await request.post("/sandbox/scanforpay/control/faults", {
+    data: { kind: "code22", count: 1, scope: "create", orderAmount: 68400 },
+  });
   const faulted = await request.post("/api/orders", {
-    data: { items: [{ slug: "silk-fan", quantity: 1 }], email: "api@example.com", wallet: "AlipayHK" },
+    data: { items: [{ slug: "silk-fan", quantity: 3 }], email: "api@example.com", wallet: "AlipayHK" },
   });
   expect(faulted.status()).toBe(502);
   expect(await faulted.json()).toMatchObject({

@@ -218,11 +218,13 @@ test("control and fault endpoints drive the gateway without a browser; the cron 
   ).toBe(400);
   expect(
     await (
-      await request.post("/sandbox/scanforpay/control/faults", { data: { kind: "code9", count: 1, scope: "create" } })
+      await request.post("/sandbox/scanforpay/control/faults", {
+        data: { kind: "code9", count: 1, scope: "create", orderAmount: 501 },
+      })
     ).json(),
   ).toMatchObject({ code9: 1 });
   const error = await client(baseURL!)
-    .createWebsitePayment({ partnerOrderNo: newOrderNo(), wallet: "Alipay", currency: "HKD", orderAmount: 500 })
+    .createWebsitePayment({ partnerOrderNo: newOrderNo(), wallet: "Alipay", currency: "HKD", orderAmount: 501 })
     .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ScanForPayError);
   expect((error as ScanForPayError).code).toBe(9);

@@ -432,6 +432,15 @@ describe("fault switches", () => {
     }
   });
 
+  it("a fault armed for one amount waits for a call of that amount (a test's own, amid others)", async () => {
+    await setFault(db, "code9", 1, "create", 777);
+    const create = (orderAmount: number) =>
+      client().createWebsitePayment({ partnerOrderNo: orderNo(), wallet: "Alipay", currency: "HKD", orderAmount });
+    await expect(create(100)).resolves.toMatchObject({ payUrl: expect.any(String) });
+    await expectCode(create(777), 9);
+    await expect(create(777)).resolves.toMatchObject({ payUrl: expect.any(String) });
+  });
+
   it("timeout: the client gives up after its timeout; Pay Query tries again and gets through", async () => {
     await setFault(db, "timeout", 1);
     const partnerOrderNo = orderNo();

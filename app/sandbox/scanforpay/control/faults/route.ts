@@ -1,6 +1,7 @@
 // Gateway-wide fault switches: POST { "kind": "code9"|"code22"|"timeout"|"malformed"|"bad-signature", "count": N,
-// "scope"?: "create"|"query"|"refund" } arms the next N calls (of that kind of call only, with a
-// scope; count 0 disarms); GET lists what is armed.
+// "scope"?: "create"|"query"|"refund", "orderAmount"?: minor units } arms the next N calls (of that
+// kind of call only, with a scope; for that amount only, with orderAmount; count 0 disarms); GET
+// lists what is armed.
 import { z } from "zod";
 import { appSandboxDeps, controlRefusal, sandboxEnabled, sandboxNotFound } from "@/lib/sandbox/route-support";
 import { faultKindSchema, faultScopeSchema, listFaults, setFault } from "@/lib/sandbox/faults";
@@ -11,6 +12,7 @@ const bodySchema = z.object({
   kind: faultKindSchema,
   count: z.number().int().min(0).max(1000),
   scope: faultScopeSchema.optional(),
+  orderAmount: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
 });
 
 export async function GET() {
@@ -27,12 +29,12 @@ export async function POST(request: Request) {
     return Response.json(
       {
         error:
-          'expected JSON { "kind": "code9"|"code22"|"timeout"|"malformed"|"bad-signature", "count": 0..1000, "scope"?: "create"|"query"|"refund" }',
+          'expected JSON { "kind": "code9"|"code22"|"timeout"|"malformed"|"bad-signature", "count": 0..1000, "scope"?: "create"|"query"|"refund", "orderAmount"?: minor units }',
       },
       { status: 400 },
     );
   }
   const { db } = appSandboxDeps();
-  await setFault(db, body.data.kind, body.data.count, body.data.scope ?? null);
+  await setFault(db, body.data.kind, body.data.count, body.data.scope ?? null, body.data.orderAmount ?? null);
   return Response.json(await listFaults(db));
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SandboxFault" ADD COLUMN     "orderAmount" INTEGER;
