@@ -13,6 +13,7 @@ import { performance } from "node:perf_hooks";
 import { createOrder } from "@/lib/orders/create";
 import { createGateway } from "@/lib/orders/gateway-wiring";
 import { handleNotify } from "@/lib/orders/notify-and-return";
+import { EXPIRE } from "@/lib/orders/state";
 import { reconcile, RECONCILE_DEFAULTS } from "@/lib/orders/reconcile";
 import { startPayment } from "@/lib/orders/payments";
 import { SANDBOX_CREDENTIALS } from "@/lib/scanforpay/config";
@@ -106,7 +107,8 @@ async function main() {
   // Reconciliation: a backlog of N abandoned checkouts, all due, at the sandbox unpaid.
   const passes: string[] = [];
   for (const n of [0, 100, 1_000, 10_000]) {
-    await db.payment.updateMany({ where: { status: "pending" }, data: { status: "expired" } });
+    // The previous backlog out of the way, as reconciliation would end it.
+    await db.payment.updateMany({ where: { status: { in: [...EXPIRE.from] } }, data: { status: EXPIRE.to } });
     await insertBacklog(db, n);
     const pass = await reconcile(deps);
     const perPayment = pass.queried ? pass.elapsedMs / pass.queried : 0;

@@ -9,6 +9,7 @@ import { attemptLogin } from "@/lib/admin/login";
 import { parseRefundAmount, refundFormSchema, reviewRefund } from "@/lib/admin/refund-form";
 import { merchantRefund, refundableLeft, RefundError } from "@/lib/admin/refunds";
 import { getAdminText } from "@/lib/admin/text-server";
+import { gatewayFailureText } from "@/lib/admin/text";
 import { clientAddress } from "@/lib/client-address";
 import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
@@ -85,7 +86,7 @@ export async function requeryAction(_previous: AdminFormState, rawForm: FormData
         : `No change: ${text.gatewayStatus(result.status)}.`,
     };
   } catch (error) {
-    if (error instanceof ScanForPayError) return { error: error.message };
+    if (error instanceof ScanForPayError) return { error: gatewayFailureText(error) };
     throw error;
   }
 }

@@ -7,7 +7,16 @@ import { CopyLinkButton } from "./copy-link-button";
  * order is already placed, and its own link, opened inside WeChat, pays it by JS API. The
  * link is the order's unguessable one, so it carries the purchase to another app or phone.
  */
-export async function WeChatHandoff({ href, emphasised }: { href: string; emphasised: boolean }) {
+export async function WeChatHandoff({
+  href,
+  emphasised,
+  loopback,
+}: {
+  href: string;
+  emphasised: boolean;
+  /** APP_URL is this computer's own address: no other phone or app can open the link. */
+  loopback: boolean;
+}) {
   const t = await getTranslations("order.handoff");
   const svg = await QRCode.toString(href, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
   return (
@@ -20,6 +29,14 @@ export async function WeChatHandoff({ href, emphasised }: { href: string; emphas
         {t("title")}
       </h2>
       <p className="text-sm text-stone-700">{t("text")}</p>
+      {loopback && (
+        <p
+          role="note"
+          className="rounded-xl border border-dashed border-amber-500 bg-amber-50 p-3 text-xs text-amber-950"
+        >
+          {t("loopback", { appUrl: new URL(href).origin })}
+        </p>
+      )}
       <label className="block text-sm font-medium text-stone-800">
         {t("link")}
         <input

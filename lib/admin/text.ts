@@ -5,6 +5,7 @@
 import type { createFormatter } from "next-intl";
 import { HK_TIME_ZONE } from "../hk-time";
 import { formatMoney } from "../money";
+import { describeCode } from "../scanforpay/codes";
 
 /** The catalogue, looked up by full key ("status.paid"). */
 export type Lookup = { t(key: string): string; has(key: string): boolean };
@@ -23,6 +24,23 @@ export function gatewayStatusText(status: number): string {
       return "ScanForPay reports the payment as refunded";
     default:
       return `ScanForPay answered a status this shop does not know (${status})`;
+  }
+}
+
+/** Why a call to ScanForPay did not give an answer, for a person (the raw text stays in the timeline). */
+export function gatewayFailureText(error: { kind: string; code?: number; retryable: boolean }): string {
+  const again = error.retryable ? " Try again in a moment; reconciliation also asks by itself." : "";
+  switch (error.kind) {
+    case "business":
+      return `ScanForPay refused the query: ${describeCode(error.code ?? 0)}${again}`;
+    case "timeout":
+      return `ScanForPay did not answer in time.${again}`;
+    case "network":
+      return `ScanForPay could not be reached.${again}`;
+    case "signature":
+      return "ScanForPay's answer did not verify (wrong signing key?), so it was not used. See the timeline.";
+    default:
+      return `ScanForPay's answer could not be read, so it was not used. See the timeline.${again}`;
   }
 }
 

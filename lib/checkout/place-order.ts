@@ -44,7 +44,7 @@ function methodForBrowser(userAgent: string | null, wallet: string, options: { h
 }
 
 /** The customer's own order page that, opened inside WeChat, pays the order by JS API. */
-export function handoffUrl(order: Pick<Order, "orderNo" | "accessToken">): string {
+function handoffUrl(order: Pick<Order, "orderNo" | "accessToken">): string {
   return `${orderUrl(order)}&handoff=wechat`;
 }
 

@@ -23,6 +23,21 @@ export const ON_DEMAND_TIMEOUT_MS = 5_000;
  * A failed query changes nothing: reconciliation asks again later.
  */
 export async function checkPaymentNow(deps: OrdersDeps, paymentId: string, minIntervalMs: number): Promise<boolean> {
+  return (await askAboutPayment(deps, paymentId, minIntervalMs)) === "moved";
+}
+
+/**
+ * What an on-demand query found: `moved` (the answer changed the payment), `unpaid` (the
+ * gateway says it is still to be paid), `unknown` (not asked, as someone just did; no answer;
+ * or an answer that changed nothing).
+ */
+export type CheckOutcome = "moved" | "unpaid" | "unknown";
+
+export async function askAboutPayment(
+  deps: OrdersDeps,
+  paymentId: string,
+  minIntervalMs: number,
+): Promise<CheckOutcome> {
   const now = deps.gateway.now();
   const claimed = await deps.db.payment.updateMany({
     where: {
@@ -32,7 +47,7 @@ export async function checkPaymentNow(deps: OrdersDeps, paymentId: string, minIn
     },
     data: { lastCheckedAt: now },
   });
-  if (claimed.count === 0) return false;
+  if (claimed.count === 0) return "unknown";
   const payment = await deps.db.payment.findUniqueOrThrow({ where: { id: paymentId } });
   const signal = AbortSignal.timeout(ON_DEMAND_TIMEOUT_MS);
   // Kept as events unless the answer is a quiet "still unpaid" (then a count on the payment).
@@ -45,17 +60,17 @@ export async function checkPaymentNow(deps: OrdersDeps, paymentId: string, minIn
       // The answer that said "still unpaid" is a count; tries that failed before it are kept.
       await deps.gateway.keep(payment.id, held.slice(0, -2));
       await deps.db.payment.updateMany({ where: { id: payment.id }, data: { quietQueries: { increment: 1 } } });
-      return false;
+      return "unpaid";
     }
     await deps.gateway.keep(payment.id, held.splice(0));
     const outcome = await applyPayResult(deps, payment, result, { signal });
     if (!outcome.applied) {
       await keepNotApplied(deps, payment.id, outcome.reason);
     }
-    return outcome.applied && outcome.changed;
+    return outcome.applied && outcome.changed ? "moved" : "unknown";
   } catch (error) {
     await deps.gateway.keep(payment.id, held);
-    if (error instanceof ScanForPayError) return false;
+    if (error instanceof ScanForPayError) return "unknown";
     throw error;
   }
 }

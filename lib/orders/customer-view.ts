@@ -1,14 +1,19 @@
 // What the customer's order page shows: the order in their language, the status they read,
-// and what they can do next. The statuses come from lib/orders/state.ts; this only reads.
+// and what they can do next. The statuses and their rules come from lib/orders/state.ts;
+// this only reads.
 import type { Db } from "../db";
 import type { Wallet } from "../generated/prisma/enums";
 import type { Locale } from "../i18n/locale";
 import { orderLineName } from "../catalog";
-import { displayGroup, isAwaitingPayment, isPayable, AWAITING_GATEWAY, type DisplayGroup } from "./state";
-import type { OrderStatus } from "./state";
-
-/** The status as the customer reads it: an order's own, or "came back without paying". */
-export type CustomerStatus = OrderStatus | "not_completed";
+import {
+  AWAITING_GATEWAY,
+  customerStatus,
+  displayGroup,
+  isAwaitingPayment,
+  isPayable,
+  type CustomerStatus,
+  type DisplayGroup,
+} from "./state";
 
 export type CustomerOrderView = Awaited<ReturnType<typeof loadOrder>> & {
   lines: { id: string; name: string; quantity: number; lineTotalMinor: number }[];
@@ -30,24 +35,17 @@ function loadOrder(db: Db, id: string) {
   });
 }
 
-/**
- * Pure: the customer's status. An order still waiting whose latest attempt the browser
- * already came back from (the return, or a cancel on the gateway's page) was not completed:
- * "waiting for your payment" would mislead; the gateway may still settle it, and the page
- * moves on by itself if it does.
- */
-export function customerStatus(status: OrderStatus, latestReturned: boolean): CustomerStatus {
-  return isAwaitingPayment(status) && latestReturned ? "not_completed" : status;
-}
-
-export async function customerOrderView(db: Db, orderId: string, locale: Locale): Promise<CustomerOrderView> {
+/** `unpaidSinceReturn`: the browser's return was just told "still to be paid" (a cancel). */
+export async function customerOrderView(
+  db: Db,
+  orderId: string,
+  locale: Locale,
+  unpaidSinceReturn = false,
+): Promise<CustomerOrderView> {
   const order = await loadOrder(db, orderId);
   const latest = order.payments[0];
   const paidWith = order.payments.find((p) => p.id === order.paidPaymentId);
-  const latestReturned =
-    latest !== undefined &&
-    latest.status === AWAITING_GATEWAY &&
-    (await db.paymentEvent.count({ where: { paymentId: latest.id, kind: "browser_return" }, take: 1 })) > 0;
+  const shown = customerStatus(order.status, unpaidSinceReturn);
   return {
     ...order,
     lines: order.items.map((item) => ({
@@ -56,8 +54,8 @@ export async function customerOrderView(db: Db, orderId: string, locale: Locale)
       quantity: item.quantity,
       lineTotalMinor: item.unitPriceMinor * item.quantity,
     })),
-    shown: customerStatus(order.status, latestReturned),
-    group: displayGroup(order.status),
+    shown,
+    group: displayGroup(shown),
     payable: isPayable(order.status),
     qrWaiting:
       isAwaitingPayment(order.status) &&

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { hit, type Limit } from "../ratelimit/limiter";
 import { ScanForPayError } from "../scanforpay/errors";
 import type { OrdersDeps } from "./gateway-wiring";
-import { checkPaymentNow, RETURN_QUERY_INTERVAL_MS } from "./check";
+import { askAboutPayment, RETURN_QUERY_INTERVAL_MS } from "./check";
 import { applyPayResult } from "./payments";
 import { isSettled } from "./state";
 
@@ -112,7 +112,13 @@ export async function handleReturn(
   deps: OrdersDeps,
   partnerOrderNo: string,
   rawText: string,
-): Promise<{ orderNo: string; accessToken: string; changed: boolean } | null> {
+): Promise<{
+  orderNo: string;
+  accessToken: string;
+  changed: boolean;
+  /** The gateway said "still to be paid" just now: the customer came back without paying. */
+  unpaid: boolean;
+} | null> {
   if (!/^[A-Za-z0-9_-]{1,32}$/.test(partnerOrderNo)) return null;
   const payment = await deps.db.payment.findUnique({ where: { partnerOrderNo }, include: { order: true } });
   if (!payment) return null;
@@ -131,6 +137,13 @@ export async function handleReturn(
   }
   // Already settled: nothing a query could change here; spare the gateway. Pending: ask,
   // rate-limited per payment (an unsigned return proves nothing and anyone can send one).
-  const changed = isSettled(payment.status) ? false : await checkPaymentNow(deps, payment.id, RETURN_QUERY_INTERVAL_MS);
-  return { orderNo: payment.order.orderNo, accessToken: payment.order.accessToken, changed };
+  const found = isSettled(payment.status)
+    ? "unknown"
+    : await askAboutPayment(deps, payment.id, RETURN_QUERY_INTERVAL_MS);
+  return {
+    orderNo: payment.order.orderNo,
+    accessToken: payment.order.accessToken,
+    changed: found === "moved",
+    unpaid: found === "unpaid",
+  };
 }

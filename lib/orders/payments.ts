@@ -19,6 +19,7 @@ import {
   REFUND_SUCCEED,
   transitionForGatewayStatus,
   type Transition,
+  isPastTimeout,
 } from "./state";
 
 export type Attempt = { payment: Payment; payUrl: string | null; error: ScanForPayError | null };
@@ -117,7 +118,7 @@ export async function applyPayResult(
 ): Promise<ApplyOutcome> {
   const wrong = mismatch(payment, result);
   if (wrong) return { applied: false, reason: wrong };
-  const pastTimeout = payment.expiresAt !== null && deps.gateway.now().getTime() >= payment.expiresAt.getTime();
+  const pastTimeout = isPastTimeout(payment.expiresAt, deps.gateway.now());
   const transition = transitionForGatewayStatus(result.status, { pastTimeout });
   if (!transition) return { applied: true, changed: false };
   const outcome = await moveTo(deps, payment, transition, {

@@ -11,7 +11,8 @@ import type { HeldExchange, OrdersDeps } from "./gateway-wiring";
 import { applyPayResult, expirePayment, failPayment, sendRefund } from "./payments";
 import { keepNotApplied } from "./check";
 import { expiryDueAt, leaseUntil, nextCheckAt, UNKNOWN_GRACE_MS } from "./schedule";
-import { AWAITING_GATEWAY, gatewayStatusMoves, REFUND_OPEN } from "./state";
+import { AWAITING_GATEWAY, gatewayStatusMoves, ORDER_EXPIRE_UNATTEMPTED, REFUND_OPEN } from "./state";
+import { timeoutRuleMs } from "../scanforpay/timeout-rule";
 
 export type ReconcileReport = {
   /** Pay Queries made. */
@@ -19,6 +20,8 @@ export type ReconcileReport = {
   /** Payments this pass moved (paid, failed, refunded at the gateway…). */
   changed: number;
   expired: number;
+  /** Orders never attempted (a WeChat hand-off nobody opened) expired past the checkout's timeout. */
+  ordersExpired: number;
   refundsSent: number;
   /** Queries or sends that failed (they are due again after their backoff step). */
   errors: number;
@@ -180,6 +183,25 @@ async function countDue(deps: OrdersDeps): Promise<number> {
   return payments + refunds;
 }
 
+/**
+ * Orders placed for a WeChat hand-off have no attempt until WeChat opens them; one left
+ * alone past the checkout's timeout expires (one conditional statement, any number of
+ * runners). It can still be paid later: an expired order takes a new attempt.
+ */
+export async function expireUnattemptedOrders(deps: OrdersDeps): Promise<number> {
+  const before = new Date(deps.gateway.now().getTime() - timeoutRuleMs(deps.gateway.timeoutRule));
+  const { count } = await deps.db.order.updateMany({
+    where: {
+      status: { in: [...ORDER_EXPIRE_UNATTEMPTED.from] },
+      paidPaymentId: null,
+      createdAt: { lt: before },
+      payments: { none: {} },
+    },
+    data: { status: ORDER_EXPIRE_UNATTEMPTED.to },
+  });
+  return count;
+}
+
 export async function reconcile(deps: OrdersDeps, limits: Partial<PassLimits> = {}): Promise<ReconcileReport> {
   const { budgetMs, concurrency, limit } = { ...RECONCILE_DEFAULTS, ...limits };
   const started = Date.now();
@@ -187,12 +209,14 @@ export async function reconcile(deps: OrdersDeps, limits: Partial<PassLimits> = 
     queried: 0,
     changed: 0,
     expired: 0,
+    ordersExpired: 0,
     refundsSent: 0,
     errors: 0,
     left: 0,
     outOfTime: false,
     elapsedMs: 0,
   };
+  report.ordersExpired = await expireUnattemptedOrders(deps);
   // Refunds first: money owed back, and few; at most half the budget, so a refund endpoint
   // that hangs never keeps payments from being asked about.
   const refunds = await runPass(

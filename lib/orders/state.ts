@@ -56,7 +56,7 @@ const GATEWAY_REFUNDED: Transition = {
   from: [PaymentStatus.paid, PaymentStatus.partially_refunded],
   to: PaymentStatus.refunded,
 };
-/** Reconciliation: the time is up and the gateway (after its grace) says it was not paid. */
+/** Not paid in time: reconciliation after the grace period, or the gateway's fail (2) once the time is up. */
 export const EXPIRE: Transition = { from: [PaymentStatus.pending], to: PaymentStatus.expired };
 /** The gateway refused the attempt outright (or never heard of it). */
 export const FAIL: Transition = { from: [PaymentStatus.pending], to: PaymentStatus.failed };
@@ -69,7 +69,9 @@ export function gatewayStatusMoves(status: number): boolean {
 /**
  * The transition a gateway status asks for. A fail (2) after the payment's time ran out is
  * ScanForPay's way of saying "not paid in time" (API.md: an unpaid order past its timeout
- * is reported as status 2): it is an expiry, not a refusal, and the customer is told so.
+ * is reported as status 2): it is an expiry, not a refusal, and the customer is told so. (A
+ * refusal that is only heard of after the time ran out reads as an expiry too: either way
+ * nothing was charged and the order can be paid again.) See `isPastTimeout` for the clocks.
  */
 export function transitionForGatewayStatus(status: number, context: { pastTimeout?: boolean } = {}): Transition | null {
   switch (status) {
@@ -82,6 +84,14 @@ export function transitionForGatewayStatus(status: number, context: { pastTimeou
     default:
       return null;
   }
+}
+
+/** The gateway's clock and ours may differ a little: this close to the end counts as the end. */
+export const TIMEOUT_TOLERANCE_MS = 60_000;
+
+/** Has an attempt's time to pay run out, by our clock (within the tolerance)? */
+export function isPastTimeout(expiresAt: Date | null, now: Date): boolean {
+  return expiresAt !== null && now.getTime() >= expiresAt.getTime() - TIMEOUT_TOLERANCE_MS;
 }
 
 const REFUNDABLE: readonly PaymentStatusValue[] = [PaymentStatus.paid, PaymentStatus.partially_refunded];
@@ -117,7 +127,7 @@ export const REFUND_SUCCEED: Transition<RefundStatusValue> = {
 /** Only a definite refusal frees the amount; a timeout leaves the refund open. */
 export const REFUND_REFUSE: Transition<RefundStatusValue> = { from: [RefundStatus.pending], to: RefundStatus.failed };
 
-/** The refund statuses a merchant can still act on or must look at. */
+/** Does this refund hold its amount (it counts against what can still be refunded)? */
 export function refundHoldsAmount(status: RefundStatusValue): boolean {
   return REFUND_RESERVING.includes(status);
 }
@@ -136,6 +146,15 @@ export function refundRefused(status: RefundStatusValue): boolean {
 export const ORDER_REOPEN: Transition<OrderStatusValue> = {
   from: [OrderStatus.pending, OrderStatus.failed, OrderStatus.expired],
   to: OrderStatus.pending,
+};
+
+/**
+ * An order placed for a WeChat hand-off has no attempt until WeChat opens it: left alone
+ * past the checkout's timeout, it expires (reconciliation), as an attempt would.
+ */
+export const ORDER_EXPIRE_UNATTEMPTED: Transition<OrderStatusValue> = {
+  from: [OrderStatus.pending],
+  to: OrderStatus.expired,
 };
 
 /** Can the customer (still, or again) pay this order? */
@@ -176,11 +195,26 @@ export function orderRuleFor(paymentTo: PaymentStatusValue): OrderRule | null {
 
 // ── Display ─────────────────────────────────────────────────────────────────────────────
 
+/** The status as the customer reads it: an order's own, or "came back without paying". */
+export type CustomerStatus = OrderStatusValue | "not_completed";
+
+/**
+ * The customer's status. An order still waiting whose latest attempt the gateway has said
+ * "still unpaid" about since the browser came back (a cancel on the gateway's page) was not
+ * completed: "waiting for your payment" would mislead. The gateway may still settle it, and
+ * the page moves on by itself if it does.
+ */
+export function customerStatus(status: OrderStatusValue, unpaidSinceReturn: boolean): CustomerStatus {
+  return isAwaitingPayment(status) && unpaidSinceReturn ? "not_completed" : status;
+}
+
 /** How the shop and the back office group an order's status (colours, headings). */
 export type DisplayGroup = "waiting" | "done" | "refunded" | "unpaid";
 
-export function displayGroup(status: OrderStatusValue | PaymentStatusValue): DisplayGroup {
+export function displayGroup(status: CustomerStatus | PaymentStatusValue): DisplayGroup {
   switch (status) {
+    case "not_completed":
+      return "unpaid";
     case "pending":
       return "waiting";
     case "paid":

@@ -159,6 +159,14 @@ test("log in, find an order by email, refund part then the rest; the gateway agr
   await expect(page.getByTestId("admin-order-status")).toHaveText(en.status.partially_refunded);
   await expect(page.getByTestId("admin-order-status")).toHaveAttribute("data-status", "partially_refunded");
   await expect(page.getByTestId("admin-refund")).toContainText(en.refundStatus.succeeded);
+  // The customer's order page says how much came back.
+  const customer = await page.context().newPage();
+  await customer.goto(placed.orderUrl);
+  await expect(customer.getByRole("heading", { name: en.order.status.partially_refunded })).toBeVisible();
+  await expect(
+    customer.getByText(en.order.statusText.partially_refunded.replace("{refunded}", "HK$100.00")),
+  ).toBeVisible();
+  await customer.close();
   // "Refund all" fills in what is left; it still asks first.
   await expect(page.getByLabel(/Refund amount/)).toHaveValue("");
   await page.getByRole("button", { name: "Refund all" }).click();

@@ -43,6 +43,8 @@ test("a phone browser hands WeChat Pay to WeChat: the order's own link, paid the
   const panel = phone.getByTestId("wechat-handoff");
   await expect(panel.getByRole("heading", { name: en.order.handoff.title })).toBeVisible();
   await expect(panel.getByRole("img", { name: en.order.handoff.qrAlt })).toBeVisible();
+  // APP_URL is a loopback address here: the panel says no other phone can open the link.
+  await expect(panel.getByRole("note")).toContainText("http://127.0.0.1:");
   await panel.getByRole("button", { name: en.order.handoff.copy }).click();
   await expect(panel.getByRole("status")).toHaveText(en.order.handoff.copied);
   const link = await phone.evaluate(() => navigator.clipboard.readText());

@@ -297,6 +297,23 @@ describe("failures and reconciliation", () => {
     expect(idle.payment.expiresAt!.getTime()).toBeLessThan(clock.getTime());
   });
 
+  it("an order never attempted (a WeChat hand-off nobody opened) expires past the timeout, and can still be paid", async () => {
+    const handoff = await newOrder();
+    const attempted = await newOrder();
+    await startPayment(deps, attempted, website);
+    clock = new Date(Date.now() + 10 * 60 * 1000);
+    expect((await reconcile(deps)).ordersExpired).toBe(0);
+    clock = new Date(Date.now() + 31 * 60 * 1000);
+    expect((await reconcile(deps)).ordersExpired).toBe(1);
+    expect(await state(handoff.id)).toMatchObject({ order: "expired", payments: [] });
+    // The attempted one is left to its attempt's own expiry (the gateway's word).
+    expect((await state(attempted.id)).order).toBe("pending");
+    expect((await reconcile(deps)).ordersExpired).toBe(0);
+    const late = await startPayment(deps, handoff, website);
+    expect(late.payUrl).toEqual(expect.any(String));
+    expect((await state(handoff.id)).order).toBe("pending");
+  });
+
   it("the gateway's fail (2) for an attempt whose time ran out reads as expired, not as a refusal", async () => {
     const order = await newOrder();
     const { payment } = await startPayment(deps, order, website);

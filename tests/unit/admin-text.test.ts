@@ -2,7 +2,7 @@
 // next-intl's formatter in Hong Kong time, never a raw enum value or a UTC time.
 import { createFormatter, createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { adminText, gatewayStatusText } from "@/lib/admin/text";
+import { adminText, gatewayFailureText, gatewayStatusText } from "@/lib/admin/text";
 import { HK_TIME_ZONE } from "@/lib/hk-time";
 import en from "@/messages/en.json";
 
@@ -57,5 +57,23 @@ describe("a Pay Query's status in words", () => {
 
   it("an unknown status says so", () => {
     expect(gatewayStatusText(9)).toMatch(/does not know \(9\)/);
+  });
+});
+
+describe("a failed re-query, in words", () => {
+  it("never shows a raw code or a timeout in milliseconds", () => {
+    const texts = [
+      gatewayFailureText({ kind: "business", code: 22, retryable: true }),
+      gatewayFailureText({ kind: "business", code: 30, retryable: false }),
+      gatewayFailureText({ kind: "timeout", retryable: true }),
+      gatewayFailureText({ kind: "network", retryable: true }),
+      gatewayFailureText({ kind: "signature", retryable: false }),
+      gatewayFailureText({ kind: "malformed", retryable: false }),
+    ];
+    for (const text of texts) expect(text).not.toMatch(/code \d|\d+ ?ms\b|undefined/);
+    expect(texts[0]).toContain("Try again in a moment");
+    expect(texts[2]).toBe(
+      "ScanForPay did not answer in time. Try again in a moment; reconciliation also asks by itself.",
+    );
   });
 });

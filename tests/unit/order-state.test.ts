@@ -7,13 +7,16 @@ import { describe, expect, it } from "vitest";
 import { OrderStatus, PaymentStatus, RefundStatus } from "@/lib/generated/prisma/enums";
 import {
   afterRefunds,
+  customerStatus,
   displayGroup,
   EXPIRE,
   FAIL,
   gatewayStatusMoves,
+  isPastTimeout,
   isPayable,
   isRefundable,
   isSettled,
+  ORDER_EXPIRE_UNATTEMPTED,
   ORDER_REOPEN,
   ORDER_STATUSES,
   orderRuleFor,
@@ -23,7 +26,6 @@ import {
   refundHoldsAmount,
   transitionForGatewayStatus,
 } from "@/lib/orders/state";
-import { customerStatus } from "@/lib/orders/customer-view";
 
 const payments = Object.values(PaymentStatus);
 
@@ -122,6 +124,26 @@ describe("the order follows its payments", () => {
     expect(customerStatus("pending", true)).toBe("not_completed");
     expect(customerStatus("pending", false)).toBe("pending");
     expect(customerStatus("paid", true)).toBe("paid");
+    expect(displayGroup(customerStatus("pending", true))).toBe("unpaid");
+  });
+
+  it("an order never attempted (a WeChat hand-off left alone) expires only from pending", () => {
+    expect(Object.values(OrderStatus).map((s) => apply(s, ORDER_EXPIRE_UNATTEMPTED))).toEqual([
+      "expired",
+      "paid",
+      "partially_refunded",
+      "refunded",
+      "failed",
+      "expired",
+    ]);
+  });
+
+  it("an attempt's time is up a minute early at most (the gateway's clock may run ahead)", () => {
+    const end = new Date("2026-12-02T10:30:00Z");
+    expect(isPastTimeout(end, new Date("2026-12-02T10:28:59Z"))).toBe(false);
+    expect(isPastTimeout(end, new Date("2026-12-02T10:29:00Z"))).toBe(true);
+    expect(isPastTimeout(end, new Date("2026-12-02T11:00:00Z"))).toBe(true);
+    expect(isPastTimeout(null, new Date("2026-12-02T11:00:00Z"))).toBe(false);
   });
 });
 
@@ -132,6 +154,7 @@ const OWNER = "lib/orders/state.ts";
 // The sandbox is the gateway's side: its states are ScanForPay's (integers) and its own.
 const OUTSIDE = [/^lib\/generated\//, /^lib\/sandbox\//, /^app\/sandbox\//, /^components\/sandbox\//];
 const STATUS_VALUES = new Set<string>([...Object.values(OrderStatus), ...Object.values(RefundStatus)]);
+const ENUM_OBJECTS = new Set(["OrderStatus", "PaymentStatus", "RefundStatus"]);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(path.join(root, dir)).flatMap((name) => {
@@ -143,8 +166,9 @@ function sourceFiles(dir: string): string[] {
 
 /**
  * Status literals in a deciding position: a `status`/`from`/`to` property, a comparison, a
- * case, an `.includes()` or `in:` argument, or an array of statuses. (A CSV column named
- * "refunded" or a translation key is not a decision.)
+ * case, an `.includes()` or `in:` argument, an array of statuses, a branch of a ternary, a
+ * returned value, a cast, an index; and the generated enum objects' members. (A CSV column
+ * named "refunded" or a translation key is not a decision.)
  */
 function statusLiterals(file: string): string[] {
   const text = readFileSync(path.join(root, file), "utf8");
@@ -167,9 +191,22 @@ function statusLiterals(file: string): string[] {
           ].includes(parent.operatorToken.kind)) ||
         ts.isCaseClause(parent) ||
         (ts.isCallExpression(parent) && /\.includes$/.test(parent.expression.getText())) ||
-        (ts.isArrayLiteralExpression(parent) && parent.elements.every(isStatus));
+        (ts.isArrayLiteralExpression(parent) && parent.elements.every(isStatus)) ||
+        (ts.isConditionalExpression(parent) && parent.condition !== node) ||
+        ts.isReturnStatement(parent) ||
+        ts.isAsExpression(parent) ||
+        ts.isSatisfiesExpression(parent) ||
+        ts.isElementAccessExpression(parent);
       if (deciding) report(node);
     }
+    // The generated enum objects (PaymentStatus.paid …) are the owner's to use.
+    if (
+      ts.isPropertyAccessExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      ENUM_OBJECTS.has(node.expression.text) &&
+      STATUS_VALUES.has(node.name.text)
+    )
+      found.push(`${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1} ${node.getText()}`);
     ts.forEachChild(node, visit);
   };
   visit(source);
@@ -177,8 +214,9 @@ function statusLiterals(file: string): string[] {
 }
 
 describe("one owner for the status rules", () => {
-  const files = ["lib", "app", "components"]
+  const files = ["lib", "app", "components", "scripts", "prisma", "bench"]
     .flatMap(sourceFiles)
+    .concat(["proxy.ts", "instrumentation.ts"])
     .filter((f) => f !== OWNER && !OUTSIDE.some((r) => r.test(f)));
 
   it("reads the shop's code", () => {
@@ -193,5 +231,6 @@ describe("one owner for the status rules", () => {
   it("the check itself finds a literal where one is", () => {
     const owner = statusLiterals(OWNER);
     expect(owner.length).toBeGreaterThan(5);
+    expect(owner.some((f) => f.includes("PaymentStatus.paid"))).toBe(true);
   });
 });

@@ -10,6 +10,7 @@ import { gatewayMethods, handsOffWeChat, payMethods } from "@/lib/checkout/pay-m
 import { findCustomerOrder, orderUrl, qrPageUrl, statusUrl } from "@/lib/checkout/place-order";
 import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { isLoopbackUrl } from "@/lib/checkout/qr-sandbox-aid";
 import { isLocale } from "@/lib/i18n/locale";
 import { formatMoney } from "@/lib/money";
 import { isOrderNo } from "@/lib/orders/numbers";
@@ -20,7 +21,7 @@ export const dynamic = "force-dynamic";
 
 type Props = {
   params: Promise<{ orderNo: string }>;
-  searchParams: Promise<{ t?: string; error?: string; handoff?: string }>;
+  searchParams: Promise<{ t?: string; error?: string; handoff?: string; returned?: string }>;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -39,7 +40,7 @@ const tone = {
 } as const;
 
 export default async function OrderPage({ params, searchParams }: Props) {
-  const [{ orderNo }, { t: token, error, handoff }] = await Promise.all([params, searchParams]);
+  const [{ orderNo }, { t: token, error, handoff, returned }] = await Promise.all([params, searchParams]);
   const found = await findCustomerOrder({ db: prisma }, orderNo, token);
   if (!found || !token) notFound();
   const [t, tw, locale, format] = await Promise.all([
@@ -48,14 +49,18 @@ export default async function OrderPage({ params, searchParams }: Props) {
     getLocale(),
     getFormatter(),
   ]);
-  const order = await customerOrderView(prisma, found.id, isLocale(locale) ? locale : "en");
+  const order = await customerOrderView(prisma, found.id, isLocale(locale) ? locale : "en", returned === "unpaid");
   const amount = formatMoney(order.totalMinor, order.currency, locale);
   const refunded = formatMoney(order.refundedMinor, order.currency, locale);
   const methods = payMethods((await headers()).get("user-agent"));
   const handsOff = order.payable && handsOffWeChat(methods);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   const handoffPanel = handsOff && (
-    <WeChatHandoff href={getEnv().appUrl.replace(/\/+$/, "") + orderUrl(order)} emphasised={handoff === "wechat"} />
+    <WeChatHandoff
+      href={getEnv().appUrl + orderUrl(order)}
+      emphasised={handoff === "wechat"}
+      loopback={isLoopbackUrl(getEnv().appUrl)}
+    />
   );
 
   return (
@@ -69,7 +74,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
       >
         <h2 className="text-lg font-semibold">{t(`status.${order.shown}`)}</h2>
         <p className="mt-1 text-sm">{t(`statusText.${order.shown}`, { amount, refunded, email: order.email })}</p>
-        {order.shown === order.status && isAwaitingPayment(order.status) && (
+        {order.shown === order.status && isAwaitingPayment(order.status) && order.payments.length > 0 && (
           <p className="mt-2 flex items-center gap-2 text-xs" role="status">
             <span aria-hidden className="size-2 animate-pulse rounded-full bg-amber-500" />
             {t("checking")}

@@ -9,7 +9,11 @@ export const dynamic = "force-dynamic";
 async function back(request: Request, rawText: string, fromBody: string | null) {
   const partnerOrderNo = fromBody ?? new URL(request.url).searchParams.get("partnerOrderNo") ?? "";
   const found = await handleReturn(appOrdersDeps(), partnerOrderNo, rawText || new URL(request.url).search);
-  const target = found ? orderUrl(found) : "/orders/lookup?notice=unknown-payment";
+  // "returned=unpaid": the gateway said just now that it is still to be paid (a cancel): the
+  // page says "not paid yet" rather than "waiting" (lib/orders/state.ts, customerStatus).
+  const target = found
+    ? `${orderUrl(found)}${found.unpaid ? "&returned=unpaid" : ""}`
+    : "/orders/lookup?notice=unknown-payment";
   return new Response(null, { status: 303, headers: { location: target, "cache-control": "no-store" } });
 }
 
