@@ -58,8 +58,8 @@ export function payMethods(userAgent: string | null | undefined): PayMethods {
 }
 
 /** The method for a wallet the customer picked, if this browser may use it. */
-export function methodFor(methods: PayMethods, wallet: string): PayMethod | undefined {
-  return methods.methods.find((method) => method.wallet === wallet);
+export function methodFor<M extends PayMethod>(offered: M[], wallet: string): M | undefined {
+  return offered.find((method) => method.wallet === wallet);
 }
 
 /** The methods this browser can start at the gateway itself (the hand-off is not one). */

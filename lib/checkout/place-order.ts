@@ -7,7 +7,7 @@ import type { OrdersDeps } from "../orders/gateway-wiring";
 import { startPayment, type Attempt } from "../orders/payments";
 import { safeEqual } from "../safe-equal";
 import { isOrderNo } from "../orders/numbers";
-import { methodFor, payMethods, type GatewayMethod, type PayMethod } from "./pay-methods";
+import { gatewayMethods, methodFor, payMethods, type GatewayMethod, type PayMethod } from "./pay-methods";
 
 export type Placed = {
   order: Pick<Order, "id" | "orderNo" | "accessToken" | "totalMinor" | "currency" | "status">;
@@ -29,17 +29,14 @@ export function qrPageUrl(order: Pick<Order, "orderNo" | "accessToken">): string
   return `/orders/${order.orderNo}/pay?t=${order.accessToken}`;
 }
 
-/** The pay method a customer picked, if this browser may use it (`handoff`: only where the customer can open a link). */
-function methodForBrowser(userAgent: string | null, wallet: string, options: { handoff: boolean }): PayMethod {
-  const offered = payMethods(userAgent);
+/** The pay method a customer picked, among those this browser may use (`offered`). */
+function pick<M extends PayMethod>(offered: M[], wallet: string): M {
   const method = methodFor(offered, wallet);
-  if (!method || (method.flow === "handoff" && !options.handoff)) {
-    const usable = offered.methods.filter((m) => options.handoff || m.flow !== "handoff").map((m) => m.wallet);
+  if (!method)
     throw new CheckoutError(
       "wallet_unavailable",
-      `${wallet} cannot be used in this browser; choose ${usable.join(" or ")}`,
+      `${wallet} cannot be used in this browser; choose ${offered.map((m) => m.wallet).join(" or ")}`,
     );
-  }
   return method;
 }
 
@@ -48,22 +45,37 @@ function handoffUrl(order: Pick<Order, "orderNo" | "accessToken">): string {
   return `${orderUrl(order)}&handoff=wechat`;
 }
 
-async function pay(deps: OrdersDeps, order: Placed["order"], method: PayMethod): Promise<Placed> {
-  const links = { orderUrl: orderUrl(order), statusUrl: statusUrl(order) };
-  if (method.flow === "handoff") return { order, attempt: null, next: handoffUrl(order), ...links };
-  const attempt = await startPayment(deps, order, method satisfies GatewayMethod);
+type Started = Placed & { attempt: Attempt };
+
+async function payAtGateway(deps: OrdersDeps, order: Placed["order"], method: GatewayMethod): Promise<Started> {
+  const attempt = await startPayment(deps, order, method);
   const next = attempt.payUrl === null ? null : method.flow === "qrcode" ? qrPageUrl(order) : attempt.payUrl;
-  return { order, attempt, next, ...links };
+  return { order, attempt, next, orderUrl: orderUrl(order), statusUrl: statusUrl(order) };
 }
 
+async function pay(deps: OrdersDeps, order: Placed["order"], method: PayMethod): Promise<Placed> {
+  if (method.flow !== "handoff") return payAtGateway(deps, order, method);
+  return { order, attempt: null, next: handoffUrl(order), orderUrl: orderUrl(order), statusUrl: statusUrl(order) };
+}
+
+/** The checkout: any method this browser may use, the WeChat hand-off included. */
 export async function placeOrder(
   deps: OrdersDeps,
   input: OrderInput & { wallet: string; userAgent: string | null },
-  options: { handoff: boolean } = { handoff: true },
 ): Promise<Placed> {
-  const method = methodForBrowser(input.userAgent, input.wallet, options);
+  const method = pick(payMethods(input.userAgent).methods, input.wallet);
   const order = await createOrder(deps.db, input);
   return pay(deps, order, method);
+}
+
+/** POST /api/orders: a headless client pays where it is (no hand-off: it has no customer to open a link). */
+export async function placeOrderHeadless(
+  deps: OrdersDeps,
+  input: OrderInput & { wallet: string; userAgent: string | null },
+): Promise<Started> {
+  const method = pick(gatewayMethods(payMethods(input.userAgent)), input.wallet);
+  const order = await createOrder(deps.db, input);
+  return payAtGateway(deps, order, method);
 }
 
 /** Another attempt on an existing order (retry, or another wallet). The access token proves it is the customer's. */
@@ -71,7 +83,7 @@ export async function retryPayment(
   deps: OrdersDeps,
   input: { orderNo: string; token: string; wallet: string; userAgent: string | null },
 ): Promise<Placed> {
-  const method = methodForBrowser(input.userAgent, input.wallet, { handoff: true });
+  const method = pick(payMethods(input.userAgent).methods, input.wallet);
   const order = await findCustomerOrder(deps, input.orderNo, input.token);
   if (!order) throw new CheckoutError("invalid", "no such order");
   return pay(deps, order, method);

@@ -39,26 +39,24 @@ export async function listFaults(db: PrismaClient): Promise<Record<FaultKind, nu
 
 /**
  * Uses up one armed fault that waits for this endpoint's calls (and this call's amount), if
- * any (a conditional decrement: concurrent calls take one each).
+ * any (a conditional decrement: concurrent calls take one each). `amountOf` reads the call's
+ * amount, only when a fault armed for one amount waits.
  */
 export async function takeFault(
   db: PrismaClient,
   endpoint: Endpoint,
-  orderAmount: number | null = null,
+  amountOf: () => number | null = () => null,
 ): Promise<FaultKind | null> {
   const scope = scopeOf(endpoint);
-  const waitsForThis = {
-    remaining: { gt: 0 },
-    AND: [
-      { OR: [{ scope: null }, { scope }] },
-      { OR: [{ orderAmount: null }, ...(orderAmount === null ? [] : [{ orderAmount }])] },
-    ],
-  };
-  const armed = await db.sandboxFault.findMany({ where: waitsForThis });
+  const forThisCall = { remaining: { gt: 0 }, OR: [{ scope: null }, { scope }] };
+  const armed = await db.sandboxFault.findMany({ where: forThisCall });
+  if (armed.length === 0) return null;
+  const orderAmount = armed.some((f) => f.orderAmount !== null) ? amountOf() : null;
   for (const kind of faultKinds) {
-    if (!armed.some((f) => f.kind === kind)) continue;
+    const fault = armed.find((f) => f.kind === kind);
+    if (!fault || (fault.orderAmount !== null && fault.orderAmount !== orderAmount)) continue;
     const taken = await db.sandboxFault.updateMany({
-      where: { kind, ...waitsForThis },
+      where: { ...forThisCall, kind, orderAmount: fault.orderAmount },
       data: { remaining: { decrement: 1 } },
     });
     if (taken.count === 1) return kind;

@@ -128,7 +128,7 @@ export async function handleGatewayRequest(
   endpoint: Endpoint,
   bytes: Uint8Array,
 ): Promise<GatewayAnswer> {
-  const fault = await takeFault(deps.db, endpoint, requestedAmount(bytes));
+  const fault = await takeFault(deps.db, endpoint, () => requestedAmount(bytes));
   if (fault === "code9") return answer(deps, fail(9, "system error, please retry"));
   if (fault === "code22") return answer(deps, fail(22, "request to the payment institution failed, please retry"));
   const outcome = await process(deps, endpoint, bytes);

@@ -1,6 +1,7 @@
 // Paying in a real browser against the in-app sandbox gateway: every flow the user agent
 // can choose, the return, the live QR page, cancel with retry, and a failed payment.
 import { expect, test, type Page } from "./fixtures";
+import { addToCart } from "./steps";
 import en from "../../messages/en.json";
 import zhHK from "../../messages/zh-HK.json";
 
@@ -11,13 +12,7 @@ const messages = (page: Page, locale: string | undefined) => (locale === "zh-HK"
 
 /** Puts a product in the cart and fills the checkout's contact details. */
 async function toCheckout(page: Page, slug = "silk-fan", email = "buyer@example.com") {
-  await page.goto(`/products/${slug}`);
-  await page
-    .locator("form")
-    .filter({ has: page.locator('input[name="slug"]') })
-    .getByRole("button")
-    .click();
-  await expect(page.getByTestId("cart-count")).toHaveText("1");
+  await addToCart(page, slug);
   await page.goto("/checkout");
   await page.locator('input[name="email"]').fill(email);
 }

@@ -1,19 +1,10 @@
 // WeChat Pay from a phone browser: the order is placed first, and its own link, copied in
 // the phone's browser, is opened inside WeChat (a second browser context with WeChat's user
 // agent, as the customer's WeChat would be), which pays it by JS API.
-import { devices, expect, test, type Page } from "./fixtures";
+import { devices, expect, test } from "./fixtures";
+import { addToCart } from "./steps";
 import { WECHAT_ANDROID_UA } from "../../playwright.config";
 import en from "../../messages/en.json";
-
-async function addToCart(page: Page, slug: string) {
-  await page.goto(`/products/${slug}`);
-  await page
-    .locator("form")
-    .filter({ has: page.locator('input[name="slug"]') })
-    .getByRole("button")
-    .click();
-  await expect(page.getByTestId("cart-count")).toHaveText("1");
-}
 
 test("a phone browser hands WeChat Pay to WeChat: the order's own link, paid there by JS API", async ({
   browser,

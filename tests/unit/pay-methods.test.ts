@@ -105,9 +105,10 @@ describe("payMethods", () => {
 
   it("methodFor only allows the wallets on offer", () => {
     const desktop = payMethods(UA.chromeDesktop);
-    expect(methodFor(desktop, "Wechat")).toEqual({ wallet: "Wechat", flow: "qrcode" });
-    expect(methodFor(payMethods(UA.safariIphone), "Wechat")).toEqual({ wallet: "Wechat", flow: "handoff" });
-    expect(methodFor(payMethods(UA.wechatIos), "Alipay")).toBeUndefined();
-    expect(methodFor(desktop, "PayPal")).toBeUndefined();
+    expect(methodFor(desktop.methods, "Wechat")).toEqual({ wallet: "Wechat", flow: "qrcode" });
+    expect(methodFor(payMethods(UA.safariIphone).methods, "Wechat")).toEqual({ wallet: "Wechat", flow: "handoff" });
+    expect(methodFor(gatewayMethods(payMethods(UA.safariIphone)), "Wechat")).toBeUndefined();
+    expect(methodFor(payMethods(UA.wechatIos).methods, "Alipay")).toBeUndefined();
+    expect(methodFor(desktop.methods, "PayPal")).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@
 // { "items": [{ "slug", "quantity" }], "email", "name"?, "phone"?, "wallet" }; the request's
 // user agent chooses the flow. 201 { orderNo, partnerOrderNo, flow, wallet, payUrl, statusUrl, orderUrl }.
 import { z } from "zod";
-import { placeOrder } from "@/lib/checkout/place-order";
+import { placeOrderHeadless } from "@/lib/checkout/place-order";
 import { CheckoutError } from "@/lib/orders/create";
 import { appOrdersDeps } from "@/lib/orders/shop-wiring";
 
@@ -28,13 +28,10 @@ export async function POST(request: Request) {
     );
   }
   try {
-    // A headless client pays where it is: no hand-off to WeChat (it has no customer to open a link).
-    const placed = await placeOrder(
-      appOrdersDeps(),
-      { ...body.data, userAgent: request.headers.get("user-agent") },
-      { handoff: false },
-    );
-    if (!placed.attempt) throw new Error("an order placed without a hand-off has an attempt");
+    const placed = await placeOrderHeadless(appOrdersDeps(), {
+      ...body.data,
+      userAgent: request.headers.get("user-agent"),
+    });
     const { payment, error } = placed.attempt;
     const summary = {
       orderNo: placed.order.orderNo,

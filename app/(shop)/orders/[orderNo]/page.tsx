@@ -55,12 +55,9 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const methods = payMethods((await headers()).get("user-agent"));
   const handsOff = order.payable && handsOffWeChat(methods);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const { appUrl } = getEnv();
   const handoffPanel = handsOff && (
-    <WeChatHandoff
-      href={getEnv().appUrl + orderUrl(order)}
-      emphasised={handoff === "wechat"}
-      loopback={isLoopbackUrl(getEnv().appUrl)}
-    />
+    <WeChatHandoff href={appUrl + orderUrl(order)} emphasised={handoff === "wechat"} loopback={isLoopbackUrl(appUrl)} />
   );
 
   return (

@@ -1,0 +1,13 @@
+// Steps several end-to-end specs take the same way.
+import { expect, type Page } from "./fixtures";
+
+/** Puts one of a product in the cart from its page, as a customer does. */
+export async function addToCart(page: Page, slug: string) {
+  await page.goto(`/products/${slug}`);
+  await page
+    .locator("form")
+    .filter({ has: page.locator('input[name="slug"]') })
+    .getByRole("button")
+    .click();
+  await expect(page.getByTestId("cart-count")).toHaveText("1");
+}
