@@ -2,7 +2,7 @@
 // Cart mutations. Each validates its form with zod; a bad request changes nothing.
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
-import { getProduct } from "@/lib/catalog";
+import { getProduct } from "@/lib/catalog/products";
 import { addLine, MAX_QUANTITY, setLineQuantity } from "@/lib/cart/cookie";
 import { readCart, writeCart } from "@/lib/cart/session";
 import { summarizeCart } from "@/lib/cart/summary";

@@ -1,6 +1,6 @@
 import Image from "next/image";
 import Link from "next/link";
-import type { ProductView } from "@/lib/catalog";
+import type { ProductView } from "@/lib/catalog/products";
 import { formatMoney } from "@/lib/money";
 
 export function ProductCard({

@@ -1,5 +1,5 @@
 // A cart priced from the database. The cookie holds slugs and quantities only.
-import { getProductsBySlug, type ProductView } from "../catalog";
+import { getProductsBySlug, type ProductView } from "../catalog/products";
 import type { Db } from "../db";
 import type { Locale } from "../i18n/locale";
 import { sumMinor } from "../money";

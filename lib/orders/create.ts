@@ -6,7 +6,7 @@ import { MAX_LINES, MAX_QUANTITY } from "../cart/limits";
 import { isLocale } from "../i18n/locale";
 import { MAX_AMOUNT_MINOR } from "../money";
 import { newAccessToken, newOrderNo } from "./numbers";
-import { nameTranslations } from "../catalog";
+import { nameTranslations } from "../catalog/products";
 
 export type CheckoutErrorCode =
   "empty_cart" | "unknown_product" | "mixed_currency" | "too_large" | "wallet_unavailable" | "not_payable" | "invalid";

@@ -4,7 +4,7 @@
 import type { Db } from "../db";
 import type { Wallet } from "../generated/prisma/enums";
 import type { Locale } from "../i18n/locale";
-import { orderLineName } from "../catalog";
+import { orderLineName } from "../catalog/products";
 import {
   AWAITING_GATEWAY,
   customerStatus,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getProduct, listProducts } from "@/lib/catalog";
+import { getProduct, listProducts } from "@/lib/catalog/products";
 import { summarizeCart } from "@/lib/cart/summary";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createOrder } from "@/lib/orders/create";

@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/shop/empty-state";
 import { ProductCard } from "@/components/shop/product-card";
-import { listProducts } from "@/lib/catalog";
+import { listProducts } from "@/lib/catalog/products";
 import { prisma } from "@/lib/db";
 
 export default async function HomePage() {

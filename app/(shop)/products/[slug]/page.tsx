@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { AddToCartForm } from "@/components/shop/add-to-cart-form";
-import { getProduct } from "@/lib/catalog";
+import { getProduct } from "@/lib/catalog/products";
 import { prisma } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/locale";
 import { formatMoney } from "@/lib/money";

@@ -1,9 +1,9 @@
 // The catalogue as the shop shows it: active products, in the customer's language.
 import { z } from "zod";
-import type { Product } from "./generated/prisma/client";
-import type { Db } from "./db";
-import { isSlug } from "./cart/cookie";
-import type { Locale } from "./i18n/locale";
+import type { Product } from "../generated/prisma/client";
+import type { Db } from "../db";
+import { isSlug } from "../cart/cookie";
+import type { Locale } from "../i18n/locale";
 
 export type ProductView = {
   id: string;
@@ -27,7 +27,7 @@ export function localizeProduct(product: Product, locale: Locale): ProductView {
     slug: product.slug,
     name: copy?.name || product.name,
     description: copy?.description || product.description,
-    image: product.image,
+    image: product.image ?? "",
     priceMinor: product.priceMinor,
     currency: product.currency,
   };
