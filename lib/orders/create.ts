@@ -9,7 +9,17 @@ import { newAccessToken, newOrderNo } from "./numbers";
 import { nameTranslations } from "../catalog/products";
 
 export type CheckoutErrorCode =
-  "empty_cart" | "unknown_product" | "mixed_currency" | "too_large" | "wallet_unavailable" | "not_payable" | "invalid";
+  | "empty_cart"
+  | "unknown_product"
+  | "mixed_currency"
+  | "too_large"
+  | "wallet_unavailable"
+  | "not_payable"
+  | "out_of_stock"
+  | "invalid";
+
+/** A line asking for more than is left (out_of_stock): the product and what can still be ordered (0: sold out). */
+export type ShortLine = { slug: string; name: string; requested: number; available: number };
 
 /** A problem with what the customer asked for: a 4xx, with a message that says what. */
 export class CheckoutError extends Error {
@@ -17,6 +27,8 @@ export class CheckoutError extends Error {
   constructor(
     readonly code: CheckoutErrorCode,
     message: string,
+    /** For out_of_stock: every line that exceeds what is left. */
+    readonly short: readonly ShortLine[] = [],
   ) {
     super(message);
   }
