@@ -7,6 +7,8 @@ import { isLocale } from "../i18n/locale";
 import { MAX_AMOUNT_MINOR } from "../money";
 import { newAccessToken, newOrderNo } from "./numbers";
 import { nameTranslations } from "../catalog/products";
+import { takeLines, type Shortfall } from "../stock/reserve";
+import { stockStateAtOrder } from "./state";
 
 export type CheckoutErrorCode =
   | "empty_cart"
@@ -87,22 +89,33 @@ export async function createOrder(db: Db, raw: OrderInput) {
   if (!Number.isSafeInteger(total) || total > MAX_AMOUNT_MINOR)
     throw new CheckoutError("too_large", "the order total is larger than a payment can be");
   if (total <= 0) throw new CheckoutError("invalid", "the order total must be more than zero");
+  const stockLines = lines.map((l) => ({
+    productId: l.productId,
+    quantity: l.quantity,
+    tracked: products.find((p) => p.id === l.productId)!.stockAvailable !== null,
+  }));
 
   for (let attempt = 0; ; attempt++) {
     try {
-      return await db.order.create({
-        data: {
-          orderNo: newOrderNo(),
-          accessToken: newAccessToken(),
-          totalMinor: total,
-          currency: [...currencies][0]!,
-          email: input.email,
-          customerName: input.name ?? null,
-          phone: input.phone ?? null,
-          locale: isLocale(input.locale) ? input.locale : "en",
-          items: { create: lines },
-        },
-        include: { items: true },
+      // One transaction: the units are taken and the order written together, or neither.
+      return await db.$transaction(async (tx) => {
+        const stock = await takeLines(tx, stockLines, "hold");
+        if (!stock.ok) throw outOfStock(stock.short, lines);
+        return tx.order.create({
+          data: {
+            orderNo: newOrderNo(),
+            accessToken: newAccessToken(),
+            totalMinor: total,
+            currency: [...currencies][0]!,
+            email: input.email,
+            customerName: input.name ?? null,
+            phone: input.phone ?? null,
+            locale: isLocale(input.locale) ? input.locale : "en",
+            stockState: stockStateAtOrder(stock.taken.size > 0),
+            items: { create: lines.map((l) => ({ ...l, reservedQty: stock.taken.get(l.productId) ?? 0 })) },
+          },
+          include: { items: true },
+        });
       });
     } catch (error) {
       // An order number already taken (about 1 in 10^12): draw another.
@@ -110,4 +123,19 @@ export async function createOrder(db: Db, raw: OrderInput) {
       throw error;
     }
   }
+}
+
+/** The refusal for lines that exceed what is left, in words that name each product and what is left. */
+export function outOfStock(
+  short: readonly Shortfall[],
+  lines: readonly { productId: string | null; slug: string; name: string }[],
+): CheckoutError {
+  const named: ShortLine[] = short.map((s) => {
+    const line = lines.find((l) => l.productId === s.productId);
+    return { slug: line?.slug ?? "", name: line?.name ?? "", requested: s.requested, available: s.available };
+  });
+  const words = named.map((l) =>
+    l.available === 0 ? `"${l.name}" is sold out` : `only ${l.available} of "${l.name}" left (${l.requested} asked)`,
+  );
+  return new CheckoutError("out_of_stock", words.join("; "), named);
 }

@@ -3,7 +3,8 @@ import type { Order, Payment } from "../generated/prisma/client";
 import type { GatewayMethod } from "../checkout/pay-methods";
 import { ScanForPayError } from "../scanforpay/errors";
 import type { GatewayWallet, PayResult } from "../scanforpay/schemas";
-import { CheckoutError } from "./create";
+import { CheckoutError, outOfStock } from "./create";
+import { releaseOrderStock, retakeOrderStock, sellOrderStock } from "../stock/reserve";
 import { timeoutRuleMs } from "../scanforpay/timeout-rule";
 import type { OrdersDeps } from "./gateway-wiring";
 import { duplicateRefundNo, newPartnerOrderNo } from "./numbers";
@@ -14,6 +15,7 @@ import {
   FAIL,
   ORDER_REOPEN,
   orderRuleFor,
+  releasesStock,
   REFUND_OPEN,
   REFUND_REFUSE,
   REFUND_SUCCEED,
@@ -43,6 +45,12 @@ export async function startPayment(
       data: { status: ORDER_REOPEN.to },
     });
     if (reopened.count === 0) throw new CheckoutError("not_payable", "this order is already paid");
+    // An order whose units went back on sale (its last attempt failed or expired) holds them again first.
+    const stock = await retakeOrderStock(tx, order.id);
+    if (!stock.ok) {
+      const lines = await tx.orderItem.findMany({ where: { orderId: order.id } });
+      throw outOfStock(stock.short, lines);
+    }
     return tx.payment.create({
       data: {
         orderId: order.id,
@@ -167,6 +175,8 @@ async function moveTo(
         where: { id: payment.orderId, paidPaymentId: null },
         data: { status: rule.to, paidAt: extra.paidAt ?? deps.gateway.now(), paidPaymentId: payment.id },
       });
+      // Its units are sold; paid after they were released, taken again or flagged (oversold).
+      if (won.count === 1) await sellOrderStock(tx, payment.orderId);
       if (won.count === 0) {
         // Written in the same transaction as the transition: a crash after the commit cannot
         // lose it, and reconciliation sends whatever is still pending.
@@ -192,8 +202,8 @@ async function moveTo(
         data: { status: rule.to },
       });
     } else if (rule?.kind === "ifLatest") {
-      // The order follows its latest attempt, unless something paid it.
-      await tx.order.updateMany({
+      // The order follows its latest attempt, unless something paid it; failed or expired, its units go back on sale.
+      const followed = await tx.order.updateMany({
         where: {
           id: payment.orderId,
           status: { in: [...rule.from] },
@@ -202,6 +212,7 @@ async function moveTo(
         },
         data: { status: rule.to },
       });
+      if (followed.count === 1 && releasesStock(rule.to)) await releaseOrderStock(tx, payment.orderId);
     }
     return { applied: true, changed: true, to: transition.to, refundId } as const;
   });

@@ -11,7 +11,8 @@ import type { HeldExchange, OrdersDeps } from "./gateway-wiring";
 import { applyPayResult, expirePayment, failPayment, sendRefund } from "./payments";
 import { keepNotApplied } from "./check";
 import { expiryDueAt, leaseUntil, nextCheckAt, UNKNOWN_GRACE_MS } from "./schedule";
-import { AWAITING_GATEWAY, gatewayStatusMoves, ORDER_EXPIRE_UNATTEMPTED, REFUND_OPEN } from "./state";
+import { AWAITING_GATEWAY, gatewayStatusMoves, ORDER_EXPIRE_UNATTEMPTED, REFUND_OPEN, releasesStock } from "./state";
+import { releaseOrderStock } from "../stock/reserve";
 import { timeoutRuleMs } from "../scanforpay/timeout-rule";
 
 export type ReconcileReport = {
@@ -185,21 +186,33 @@ async function countDue(deps: OrdersDeps): Promise<number> {
 
 /**
  * Orders placed for a WeChat hand-off have no attempt until WeChat opens them; one left
- * alone past the checkout's timeout expires (one conditional statement, any number of
- * runners). It can still be paid later: an expired order takes a new attempt.
+ * alone past the checkout's timeout expires (a conditional update each, so any number of
+ * runners expire it once) and gives its units back. It can still be paid later: an expired
+ * order takes a new attempt (and holds its units again, if they are still there).
  */
-export async function expireUnattemptedOrders(deps: OrdersDeps): Promise<number> {
+export async function expireUnattemptedOrders(deps: OrdersDeps, limit = 500): Promise<number> {
   const before = new Date(deps.gateway.now().getTime() - timeoutRuleMs(deps.gateway.timeoutRule));
-  const { count } = await deps.db.order.updateMany({
-    where: {
-      status: { in: [...ORDER_EXPIRE_UNATTEMPTED.from] },
-      paidPaymentId: null,
-      createdAt: { lt: before },
-      payments: { none: {} },
-    },
-    data: { status: ORDER_EXPIRE_UNATTEMPTED.to },
-  });
-  return count;
+  const unattempted = {
+    status: { in: [...ORDER_EXPIRE_UNATTEMPTED.from] },
+    paidPaymentId: null,
+    createdAt: { lt: before },
+    payments: { none: {} },
+  };
+  const due = await deps.db.order.findMany({ where: unattempted, select: { id: true }, take: limit });
+  let expired = 0;
+  for (const { id } of due) {
+    // Each order in its own transaction: it expires once, and its units go back on sale with it.
+    const moved = await deps.db.$transaction(async (tx) => {
+      const { count } = await tx.order.updateMany({
+        where: { id, ...unattempted },
+        data: { status: ORDER_EXPIRE_UNATTEMPTED.to },
+      });
+      if (count === 1 && releasesStock(ORDER_EXPIRE_UNATTEMPTED.to)) await releaseOrderStock(tx, id);
+      return count;
+    });
+    expired += moved;
+  }
+  return expired;
 }
 
 export async function reconcile(deps: OrdersDeps, limits: Partial<PassLimits> = {}): Promise<ReconcileReport> {

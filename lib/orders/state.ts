@@ -18,17 +18,30 @@
 // duplicate, refunded); refunds of that payment move it with the payment; a failed or
 // expired attempt moves it only if it is the latest one and nothing paid it.
 //
+// An order's stock (lines of stock-tracked products):
+//
+//   untracked (no line holds stock)
+//   reserved ──paid──▶ sold
+//      │  ▲
+//   failed/expired   reopened for a new attempt (the units are taken again, or the attempt is refused)
+//      ▼  │
+//   released ──paid anyway (a late success)──▶ sold, if the units can be taken again
+//                                           └─▶ oversold: flagged for the merchant (refund or restock)
+//
 // Each transition names the states it may start from, so that it is applied as one
 // conditional UPDATE … WHERE status IN (…): duplicates and races apply once.
 import {
   OrderStatus,
   PaymentStatus,
   RefundStatus,
+  StockState,
+  type StockState as StockStateValue,
   type OrderStatus as OrderStatusValue,
   type PaymentStatus as PaymentStatusValue,
   type RefundStatus as RefundStatusValue,
 } from "../generated/prisma/enums";
 
+export type { StockStateValue as StockState };
 export type { OrderStatusValue as OrderStatus, PaymentStatusValue as PaymentStatus, RefundStatusValue as RefundStatus };
 
 export type Transition<S extends string = PaymentStatusValue> = { from: readonly S[]; to: S };
@@ -191,6 +204,38 @@ export function orderRuleFor(paymentTo: PaymentStatusValue): OrderRule | null {
     default:
       return null;
   }
+}
+
+// ── Stock ───────────────────────────────────────────────────────────────────────────────
+
+/** A new order holds its tracked lines' units, or holds nothing. */
+export function stockStateAtOrder(holdsStock: boolean): StockStateValue {
+  return holdsStock ? StockState.reserved : StockState.untracked;
+}
+/** The order's payment failed or expired: its units go back on sale. */
+export const STOCK_RELEASE: Transition<StockStateValue> = { from: [StockState.reserved], to: StockState.released };
+/** The order was paid while it held its units: they are sold. */
+export const STOCK_SELL: Transition<StockStateValue> = { from: [StockState.reserved], to: StockState.sold };
+/** A released order takes a new attempt: it must hold its units again first. */
+export const STOCK_RETAKE: Transition<StockStateValue> = { from: [StockState.released], to: StockState.reserved };
+/** Paid after its units were released, and they could be taken again. */
+export const STOCK_LATE_SALE: Transition<StockStateValue> = { from: [StockState.released], to: StockState.sold };
+/** Paid after its units were released, and they were gone: the money is kept, the merchant is told. */
+export const STOCK_OVERSELL: Transition<StockStateValue> = { from: [StockState.released], to: StockState.oversold };
+
+/** Does an order moving to this status give its units back? */
+export function releasesStock(orderTo: OrderStatusValue): boolean {
+  return orderTo === OrderStatus.failed || orderTo === OrderStatus.expired;
+}
+
+/** Orders the merchant must look at: paid (money still held) for units that were no longer there. */
+export const NEEDS_STOCK_ATTENTION = {
+  stockState: StockState.oversold,
+  status: [OrderStatus.paid, OrderStatus.partially_refunded] as readonly OrderStatusValue[],
+};
+
+export function needsStockAttention(order: { status: OrderStatusValue; stockState: StockStateValue }): boolean {
+  return order.stockState === NEEDS_STOCK_ATTENTION.stockState && NEEDS_STOCK_ATTENTION.status.includes(order.status);
 }
 
 // ── Display ─────────────────────────────────────────────────────────────────────────────

@@ -4,7 +4,7 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { OrderStatus, PaymentStatus, RefundStatus } from "@/lib/generated/prisma/enums";
+import { OrderStatus, PaymentStatus, RefundStatus, StockState } from "@/lib/generated/prisma/enums";
 import {
   afterRefunds,
   customerStatus,
@@ -24,6 +24,14 @@ import {
   REFUND_RESERVING,
   REFUND_SUCCEED,
   refundHoldsAmount,
+  needsStockAttention,
+  releasesStock,
+  STOCK_LATE_SALE,
+  STOCK_OVERSELL,
+  STOCK_RELEASE,
+  STOCK_RETAKE,
+  STOCK_SELL,
+  stockStateAtOrder,
   transitionForGatewayStatus,
 } from "@/lib/orders/state";
 
@@ -147,14 +155,46 @@ describe("the order follows its payments", () => {
   });
 });
 
+describe("stock transitions", () => {
+  const states = Object.values(StockState);
+  it.each([
+    ["release", STOCK_RELEASE, ["untracked", "released", "released", "sold", "oversold"]],
+    ["sell", STOCK_SELL, ["untracked", "sold", "released", "sold", "oversold"]],
+    ["retake", STOCK_RETAKE, ["untracked", "reserved", "reserved", "sold", "oversold"]],
+    ["late sale", STOCK_LATE_SALE, ["untracked", "reserved", "sold", "sold", "oversold"]],
+    ["oversell", STOCK_OVERSELL, ["untracked", "reserved", "oversold", "sold", "oversold"]],
+  ] as const)("%s moves only the state it starts from", (_name, transition, expected) => {
+    expect(states).toEqual(["untracked", "reserved", "released", "sold", "oversold"]);
+    expect(states.map((s) => apply(s, transition))).toEqual(expected);
+  });
+
+  it("an order holds stock only if a line is tracked; failed and expired orders give it back", () => {
+    expect(stockStateAtOrder(true)).toBe("reserved");
+    expect(stockStateAtOrder(false)).toBe("untracked");
+    expect(Object.values(OrderStatus).filter(releasesStock)).toEqual(["failed", "expired"]);
+  });
+
+  it("the merchant is told about an oversold order while its money is held", () => {
+    const flagged = Object.values(OrderStatus).filter((status) =>
+      needsStockAttention({ status, stockState: "oversold" }),
+    );
+    expect(flagged).toEqual(["paid", "partially_refunded"]);
+    expect(needsStockAttention({ status: "paid", stockState: "sold" })).toBe(false);
+  });
+});
+
 // ── No status decided outside the owner ──────────────────────────────────────────────────
 
 const root = path.resolve(import.meta.dirname, "../..");
 const OWNER = "lib/orders/state.ts";
 // The sandbox is the gateway's side: its states are ScanForPay's (integers) and its own.
 const OUTSIDE = [/^lib\/generated\//, /^lib\/sandbox\//, /^app\/sandbox\//, /^components\/sandbox\//];
-const STATUS_VALUES = new Set<string>([...Object.values(OrderStatus), ...Object.values(RefundStatus)]);
-const ENUM_OBJECTS = new Set(["OrderStatus", "PaymentStatus", "RefundStatus"]);
+const STATUS_VALUES = new Set<string>([
+  ...Object.values(OrderStatus),
+  ...Object.values(RefundStatus),
+  ...Object.values(StockState),
+]);
+const ENUM_OBJECTS = new Set(["OrderStatus", "PaymentStatus", "RefundStatus", "StockState"]);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(path.join(root, dir)).flatMap((name) => {

@@ -57,8 +57,13 @@ export async function POST(request: Request) {
   } catch (error) {
     if (error instanceof CheckoutError)
       return Response.json(
-        { error: error.message, code: error.code },
-        { status: error.code === "not_payable" ? 409 : 400 },
+        {
+          error: error.message,
+          code: error.code,
+          // Each line that exceeds what is left: the product and what can still be ordered (nothing was written).
+          ...(error.code === "out_of_stock" ? { lines: error.short } : {}),
+        },
+        { status: error.code === "not_payable" || error.code === "out_of_stock" ? 409 : 400 },
       );
     throw error;
   }
