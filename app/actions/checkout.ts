@@ -61,7 +61,9 @@ export async function retryPaymentAction(rawForm: FormData): Promise<void> {
     });
   } catch (error) {
     if (error instanceof CheckoutError)
-      redirect(`/orders/${encodeURIComponent(orderNo)}?t=${encodeURIComponent(token)}`);
+      redirect(
+        `/orders/${encodeURIComponent(orderNo)}?t=${encodeURIComponent(token)}${error.code === "out_of_stock" ? "&error=out_of_stock" : ""}`,
+      );
     throw error;
   }
   redirect(destination(placed));

@@ -1,7 +1,7 @@
 // Sales at a glance: paid revenue, paid orders, conversion, refunds, stuck payments,
 // revenue by day and the wallet split. Days are Hong Kong days.
 import type { Db } from "../db";
-import { AWAITING_GATEWAY, REFUND_SUCCEED } from "../orders/state";
+import { AWAITING_GATEWAY, NEEDS_STOCK_ATTENTION, REFUND_SUCCEED } from "../orders/state";
 import { hkDate, hkMidnight } from "../hk-time";
 
 /** Start of the Hong Kong day `daysAgo` days before `now`'s. */
@@ -18,7 +18,7 @@ export type Period = {
 
 export async function dashboard(db: Db, now = new Date()) {
   const since = hkDayStart(now, 29);
-  const [paid, created, refunds, stuck] = await Promise.all([
+  const [paid, created, refunds, stuck, oversold] = await Promise.all([
     db.order.findMany({
       where: { paidAt: { gte: since }, paidPaymentId: { not: null } },
       select: {
@@ -37,6 +37,13 @@ export async function dashboard(db: Db, now = new Date()) {
     }),
     // Past its time to pay and still undecided: reconciliation has not settled it.
     db.payment.count({ where: { status: AWAITING_GATEWAY, expiresAt: { lt: new Date(now.getTime() - 5 * 60_000) } } }),
+    // Paid after their stock was released, with nothing left to take again: refund or restock.
+    db.order.findMany({
+      where: { stockState: NEEDS_STOCK_ATTENTION.stockState, status: { in: [...NEEDS_STOCK_ATTENTION.status] } },
+      select: { orderNo: true, totalMinor: true, currency: true, paidAt: true },
+      orderBy: { paidAt: "desc" },
+      take: 20,
+    }),
   ]);
   const add = (into: Record<string, number>, currency: string, minor: number) =>
     void (into[currency] = (into[currency] ?? 0) + minor);
@@ -83,6 +90,7 @@ export async function dashboard(db: Db, now = new Date()) {
     byDay,
     wallets: [...wallets].map(([wallet, v]) => ({ wallet, ...v })),
     stuckPending: stuck,
+    oversold,
     currency: currencies[0] ?? "HKD",
   };
 }

@@ -33,6 +33,30 @@ export default async function AdminDashboard() {
           .
         </p>
       )}
+      {data.oversold.length > 0 && (
+        <section
+          role="status"
+          aria-label="Paid after their stock was released"
+          data-testid="admin-oversold"
+          className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900"
+        >
+          <p className="font-semibold">
+            {data.oversold.length} order{data.oversold.length === 1 ? " was" : "s were"} paid after its stock was
+            released, and the units had gone to other customers. Refund the customer, or restock and ship.
+          </p>
+          <ul className="mt-2 list-disc pl-5">
+            {data.oversold.map((o) => (
+              <li key={o.orderNo}>
+                <Link href={`/admin/orders/${o.orderNo}#refund`} className="font-semibold underline">
+                  {o.orderNo}
+                </Link>{" "}
+                · {text.money(o.totalMinor, o.currency)}
+                {o.paidAt && <> · paid {text.time(o.paidAt)}</>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <AdminReconcileStatus
         health={health}
         intervalMs={env.reconcile.intervalMs}

@@ -86,6 +86,12 @@ export default async function OrderPage({ params, searchParams }: Props) {
         </p>
       )}
 
+      {error === "out_of_stock" && order.payable && (
+        <p role="alert" className="rounded-xl border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+          {t("outOfStockError")}
+        </p>
+      )}
+
       {order.qrWaiting && (
         <Link
           href={qrPageUrl(order)}

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { AdminRefund, AdminRequery } from "@/components/admin/payment-actions";
 import { requireAdmin } from "@/lib/admin/guard";
 import { newRefundNo, refundableLeft } from "@/lib/admin/refunds";
-import { isAwaitingPayment } from "@/lib/orders/state";
+import { isAwaitingPayment, needsStockAttention } from "@/lib/orders/state";
 import { prisma } from "@/lib/db";
 import { appOrdersDeps } from "@/lib/orders/shop-wiring";
 import { checkOrderNow, ADMIN_QUERY_INTERVAL_MS } from "@/lib/orders/check";
@@ -53,6 +53,21 @@ export default async function AdminOrder({ params }: { params: Promise<{ orderNo
           {text.status(order.status)}
         </span>
       </div>
+      {needsStockAttention(order) && (
+        <p
+          role="status"
+          data-testid="admin-order-oversold"
+          className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900"
+        >
+          <strong>Paid after its stock was released.</strong> The payment came in after this order&apos;s units went
+          back on sale, and they have been sold to someone else. Refund the customer, or restock and ship.{" "}
+          {order.paidPaymentId && (
+            <a href="#refund" className="font-semibold underline">
+              Refund this payment
+            </a>
+          )}
+        </p>
+      )}
       <div className="grid gap-4 md:grid-cols-2">
         <section className="rounded-xl border border-stone-200 bg-white p-4">
           <h2 className="font-semibold">Items</h2>
@@ -128,13 +143,15 @@ export default async function AdminOrder({ params }: { params: Promise<{ orderNo
             <div className="flex flex-wrap items-start gap-6">
               <AdminRequery paymentId={payment.id} />
               {refundable && (
-                <AdminRefund
-                  paymentId={payment.id}
-                  refundNo={newRefundNo()}
-                  currency={payment.currency}
-                  leftLabel={money(left)}
-                  leftMajor={toMajorString(left, payment.currency)}
-                />
+                <div id={order.paidPaymentId === payment.id ? "refund" : undefined} className="scroll-mt-4">
+                  <AdminRefund
+                    paymentId={payment.id}
+                    refundNo={newRefundNo()}
+                    currency={payment.currency}
+                    leftLabel={money(left)}
+                    leftMajor={toMajorString(left, payment.currency)}
+                  />
+                </div>
               )}
             </div>
             {payment.refunds.length > 0 && (
