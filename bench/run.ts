@@ -4,7 +4,8 @@
 //     notify of a payment, and a duplicate of it; then Pay Query over HTTP to the sandbox;
 //  3. one reconciliation pass (defaults: 20 s budget, 4 calls at once) with 0, 100, 1,000 and
 //     10,000 pending payments due, all asked of the sandbox over HTTP: the pass keeps to its
-//     budget and its cost per payment stays flat, next to the floor of one bare Pay Query.
+//     budget and its cost per payment stays flat, next to the floor of one bare Pay Query;
+//  4. placing an order with stock checks vs the same order of untracked products (bench/stock.ts).
 // TEST_DATABASE_URL=postgresql://…/postgres runs the database parts on a real PostgreSQL.
 import { appendFileSync } from "node:fs";
 import os from "node:os";
@@ -24,6 +25,7 @@ import { payResultBody, signedResponse } from "@/lib/sandbox/server";
 import { seedCatalog } from "@/prisma/seed-catalog";
 import { startSandboxServer } from "@/tests/helpers/sandbox-server";
 import { createTestDb } from "@/tests/helpers/test-db";
+import { benchStock } from "./stock";
 
 const KEY = "123456";
 const TEXT =
@@ -116,6 +118,7 @@ async function main() {
       `| ${n.toLocaleString("en")} | ${pass.queried.toLocaleString("en")} | ${pass.left.toLocaleString("en")} | ${(pass.elapsedMs / 1000).toFixed(2)} s${pass.outOfTime ? " (budget)" : ""} | ${pass.queried ? `${perPayment.toFixed(2)} ms` : "—"} | ${pass.queried ? `${((perPayment * RECONCILE_DEFAULTS.concurrency) / floor).toFixed(2)} ×` : "—"} |`,
     );
   }
+  const stock = await benchStock(db);
   await sandbox.close();
   await db.close();
 
@@ -135,6 +138,8 @@ async function main() {
     "| pending | asked | left for the next pass | pass time | per payment (wall) | per payment ÷ floor (per call slot) |",
     "| --- | --- | --- | --- | --- | --- |",
     ...passes,
+    "",
+    ...stock,
     "",
     `Peak resident memory: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
     "",
