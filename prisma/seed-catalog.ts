@@ -1,6 +1,7 @@
 // The demo catalogue: eight products, prices in HKD minor units (cents).
 // Images are drawn locally in public/products/ (no remote image hosts).
 import type { PrismaClient } from "../lib/generated/prisma/client";
+import { seedProductImages } from "./seed-images";
 
 type Copy = { name: string; description: string };
 export type SeedProduct = Copy & {
@@ -116,5 +117,6 @@ export async function seedCatalog(
     data: seedProducts.map((p, position) => ({ ...p, image: `/products/${p.slug}.svg`, position })),
     skipDuplicates: true,
   });
+  await seedProductImages(db);
   return { created: result.count, skipped: false };
 }

@@ -1,4 +1,3 @@
-import Image from "next/image";
 import Link from "next/link";
 import type { ProductView } from "@/lib/catalog/products";
 import { formatMoney } from "@/lib/money";
@@ -19,13 +18,16 @@ export function ProductCard({
         className="group block overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm transition hover:-translate-y-0.5 hover:shadow-md"
       >
         <div className="aspect-square overflow-hidden bg-stone-100">
-          <Image
+          <img
             src={product.image}
+            srcSet={product.imageSrcSet ?? undefined}
+            sizes="(min-width: 1024px) 25vw, (min-width: 640px) 33vw, 50vw"
             alt=""
-            width={800}
-            height={800}
-            unoptimized
-            preload={preload}
+            width={product.imageWidth}
+            height={product.imageHeight}
+            loading={preload ? "eager" : "lazy"}
+            fetchPriority={preload ? "high" : undefined}
+            decoding="async"
             className="size-full object-cover transition duration-300 group-hover:scale-[1.03]"
           />
         </div>

@@ -46,9 +46,16 @@ export function isSecretUrl(pathname: string): boolean {
   );
 }
 
+/**
+ * The product image route (/images/…) serves files, never pages: an SVG opened there
+ * directly gets no script, no loads and a sandbox (a unique origin). It must be this
+ * proxy's header: a route's own header of the same name is dropped once the proxy set one.
+ */
+export const IMAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+
 export function securityHeaders(options: SecurityHeaderOptions): Record<string, string> {
   return {
-    "content-security-policy": contentSecurityPolicy(options),
+    "content-security-policy": options.pathname.startsWith("/images/") ? IMAGE_CSP : contentSecurityPolicy(options),
     "x-frame-options": "DENY",
     "x-content-type-options": "nosniff",
     "referrer-policy": isSecretUrl(options.pathname) ? "strict-origin" : "strict-origin-when-cross-origin",

@@ -96,4 +96,20 @@ describe("security headers", () => {
     expect(isSecretUrl("/orders/lookup")).toBe(false);
     expect(isSecretUrl("/products/silk-fan")).toBe(false);
   });
+
+  it("the image route gets a policy for files: nothing loads or runs, sandboxed, still not framed", () => {
+    const headers = securityHeaders({
+      nonce: "n",
+      https: false,
+      development: false,
+      pathname: `/images/${"a".repeat(64)}.svg`,
+    });
+    expect(headers["content-security-policy"]).toBe("default-src 'none'; style-src 'unsafe-inline'; sandbox");
+    expect(headers).toMatchObject({ "x-frame-options": "DENY", "x-content-type-options": "nosniff" });
+    expect(
+      securityHeaders({ nonce: "n", https: false, development: false, pathname: "/imagesx" })[
+        "content-security-policy"
+      ],
+    ).toContain("nonce-n");
+  });
 });

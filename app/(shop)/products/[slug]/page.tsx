@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import Image from "next/image";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { AddToCartForm } from "@/components/shop/add-to-cart-form";
-import { getProduct } from "@/lib/catalog/products";
+import { getProduct, getProductGallery } from "@/lib/catalog/products";
 import { prisma } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/locale";
 import { formatMoney } from "@/lib/money";
@@ -26,18 +25,41 @@ export default async function ProductPage({ params }: Props) {
   const product = await loadProduct(slug, locale);
   if (!product) notFound();
   const t = await getTranslations("product");
+  const gallery = (await getProductGallery(prisma, product.id)).slice(1);
   return (
     <article className="grid gap-6 md:grid-cols-2 md:gap-10">
       <div className="overflow-hidden rounded-3xl border border-stone-200 bg-white">
-        <Image
+        <img
           src={product.image}
+          srcSet={product.imageSrcSet ?? undefined}
+          sizes="(min-width: 768px) 50vw, 100vw"
           alt={product.name}
-          width={800}
-          height={800}
-          unoptimized
-          preload
+          width={product.imageWidth}
+          height={product.imageHeight}
+          fetchPriority="high"
           className="aspect-square w-full object-cover"
         />
+        {gallery.length > 0 && (
+          <ul className="grid grid-cols-4 gap-2 border-t border-stone-200 p-2" data-testid="product-gallery">
+            {gallery.map((image) => (
+              <li key={image.src}>
+                <a href={image.src} className="block overflow-hidden rounded-lg bg-stone-100">
+                  <img
+                    src={image.src}
+                    srcSet={image.srcSet ?? undefined}
+                    sizes="(min-width: 768px) 12vw, 25vw"
+                    alt={image.alt ?? ""}
+                    width={image.width}
+                    height={image.height}
+                    loading="lazy"
+                    decoding="async"
+                    className="aspect-square w-full object-cover"
+                  />
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
       <div className="md:py-4">
         <Link href="/" className="text-sm text-stone-500 hover:text-stone-800">
