@@ -4,6 +4,7 @@ import type { Product } from "../generated/prisma/client";
 import type { Db } from "../db";
 import { isSlug } from "../cart/cookie";
 import type { Locale } from "../i18n/locale";
+import { productOrderBy, type Sort } from "./sort";
 
 export type ProductView = {
   id: string;
@@ -13,6 +14,8 @@ export type ProductView = {
   image: string;
   priceMinor: number;
   currency: string;
+  /** Units that can still be ordered; null: stock is not tracked (unlimited). */
+  available: number | null;
 };
 
 const copySchema = z.object({ name: z.string().min(1), description: z.string().min(1) });
@@ -30,6 +33,7 @@ export function localizeProduct(product: Product, locale: Locale): ProductView {
     image: product.image ?? "",
     priceMinor: product.priceMinor,
     currency: product.currency,
+    available: product.stockAvailable,
   };
 }
 
@@ -48,11 +52,8 @@ export function orderLineName(line: { name: string; nameTranslations: unknown },
   return (names.success ? names.data[locale] : undefined) || line.name;
 }
 
-export async function listProducts(db: Db, locale: Locale): Promise<ProductView[]> {
-  const products = await db.product.findMany({
-    where: { active: true },
-    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-  });
+export async function listProducts(db: Db, locale: Locale, sort: Sort = "position"): Promise<ProductView[]> {
+  const products = await db.product.findMany({ where: { active: true }, orderBy: productOrderBy(sort) });
   return products.map((p) => localizeProduct(p, locale));
 }
 
