@@ -9,7 +9,10 @@ import { summarizeCart } from "@/lib/cart/summary";
 import { prisma } from "@/lib/db";
 import { asForm } from "@/lib/forms";
 
-export type AddToCartState = { status: "idle" | "added" | "full" | "error" };
+export type AddToCartState =
+  | { status: "idle" | "added" | "full" | "error" | "sold_out" }
+  /** More than is left: `available` in all, `inCart` of them already in the cart. */
+  | { status: "short"; available: number; inCart: number };
 
 const addSchema = z.object({
   slug: z.string().min(1).max(80),
@@ -27,6 +30,13 @@ export async function addToCart(_previous: AddToCartState, rawForm: FormData): P
   // One currency per cart: a product priced in another currency cannot join it.
   const { currency } = await summarizeCart(prisma, lines, locale);
   if (currency && currency !== product.currency) return { status: "error" };
+  // The button is disabled when sold out, but the server decides (another tab, an old page).
+  if (product.available !== null) {
+    const inCart = lines.find((l) => l.slug === product.slug)?.quantity ?? 0;
+    if (product.available <= 0) return { status: "sold_out" };
+    if (inCart + parsed.data.quantity > product.available)
+      return { status: "short", available: product.available, inCart };
+  }
   const next = addLine(lines, product.slug, parsed.data.quantity);
   if (!next.some((line) => line.slug === product.slug)) return { status: "full" };
   await writeCart(next);

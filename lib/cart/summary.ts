@@ -3,9 +3,16 @@ import { getProductsBySlug, type ProductView } from "../catalog/products";
 import type { Db } from "../db";
 import type { Locale } from "../i18n/locale";
 import { sumMinor } from "../money";
+import { shortfall } from "../stock/labels";
 import type { CartLine } from "./cookie";
 
-export type CartSummaryLine = { product: ProductView; quantity: number; lineTotalMinor: number };
+export type CartSummaryLine = {
+  product: ProductView;
+  quantity: number;
+  lineTotalMinor: number;
+  /** What is left when the line asks for more than that (0: sold out), else null. */
+  short: number | null;
+};
 export type CartSummary = {
   lines: CartSummaryLine[];
   /** Number of items (sum of quantities). */
@@ -13,6 +20,8 @@ export type CartSummary = {
   subtotalMinor: number;
   /** Currency of the cart: that of its first line (the shop refuses to mix currencies). */
   currency: string | null;
+  /** Some line asks for more than is left: the cart cannot be checked out as it is. */
+  blocked: boolean;
 };
 
 /**
@@ -33,12 +42,18 @@ export async function summarizeCart(db: Db, lines: readonly CartLine[], locale: 
     if (!product) continue;
     currency ??= product.currency;
     if (product.currency !== currency) continue;
-    priced.push({ product, quantity: line.quantity, lineTotalMinor: product.priceMinor * line.quantity });
+    priced.push({
+      product,
+      quantity: line.quantity,
+      lineTotalMinor: product.priceMinor * line.quantity,
+      short: shortfall(line.quantity, product.available),
+    });
   }
   return {
     lines: priced,
     count: priced.reduce((n, l) => n + l.quantity, 0),
     subtotalMinor: sumMinor(priced.map((l) => l.lineTotalMinor)),
     currency,
+    blocked: priced.some((l) => l.short !== null),
   };
 }

@@ -5,6 +5,7 @@ import type { Db } from "../db";
 import { isSlug } from "../cart/cookie";
 import type { Locale } from "../i18n/locale";
 import { imageSrcSet, imageUrl } from "../images/urls";
+import { productOrderBy, type Sort } from "./sort";
 
 export type ProductView = {
   id: string;
@@ -19,6 +20,8 @@ export type ProductView = {
   imageHeight: number;
   priceMinor: number;
   currency: string;
+  /** Units that can still be ordered; null: stock is not tracked (unlimited). */
+  available: number | null;
 };
 
 const copySchema = z.object({ name: z.string().min(1), description: z.string().min(1) });
@@ -72,6 +75,7 @@ export function localizeProduct(product: Product & { images?: PrimaryImage[] }, 
     ...productImage(product),
     priceMinor: product.priceMinor,
     currency: product.currency,
+    available: product.stockAvailable,
   };
 }
 
@@ -90,10 +94,10 @@ export function orderLineName(line: { name: string; nameTranslations: unknown },
   return (names.success ? names.data[locale] : undefined) || line.name;
 }
 
-export async function listProducts(db: Db, locale: Locale): Promise<ProductView[]> {
+export async function listProducts(db: Db, locale: Locale, sort: Sort = "position"): Promise<ProductView[]> {
   const products = await db.product.findMany({
     where: { active: true },
-    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+    orderBy: productOrderBy(sort),
     include: { images: primaryImage },
   });
   return products.map((p) => localizeProduct(p, locale));
