@@ -17,10 +17,10 @@ afterAll(async () => {
 
 describe("seed", () => {
   it("adds the demo catalogue once, keeps merchant edits, and --if-empty skips a filled catalogue", async () => {
-    expect(await seedCatalog(db)).toEqual({ created: seedProducts.length, skipped: false });
+    expect(await seedCatalog(db)).toEqual({ created: seedProducts.length, categories: 3, skipped: false });
     await db.product.update({ where: { slug: "silk-fan" }, data: { priceMinor: 25000 } });
-    expect(await seedCatalog(db)).toEqual({ created: 0, skipped: false });
-    expect(await seedCatalog(db, { ifEmpty: true })).toEqual({ created: 0, skipped: true });
+    expect(await seedCatalog(db)).toEqual({ created: 0, categories: 0, skipped: false });
+    expect(await seedCatalog(db, { ifEmpty: true })).toEqual({ created: 0, categories: 0, skipped: true });
     expect(await db.product.count()).toBe(seedProducts.length);
     expect((await db.product.findUniqueOrThrow({ where: { slug: "silk-fan" } })).priceMinor).toBe(25000);
     await db.product.update({ where: { slug: "silk-fan" }, data: { priceMinor: 22800 } });
@@ -104,7 +104,7 @@ describe("cart pricing", () => {
   });
 
   it("is empty for an empty cookie", async () => {
-    expect(await summarizeCart(db, [], "en")).toEqual({ lines: [], count: 0, subtotalMinor: 0, currency: null });
+    expect(await summarizeCart(db, [], "en")).toEqual({ lines: [], count: 0, subtotalMinor: 0, currency: null, blocked: false });
   });
 });
 

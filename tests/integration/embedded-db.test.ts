@@ -47,7 +47,7 @@ describe("embedded database wrapper", () => {
   it("migrates and seeds on first run, and seeds only an empty catalogue", async () => {
     const port = await freePort();
     const first = await run(port, ["--setup", ...query(`SELECT count(*)::int AS n FROM "Product"`)]);
-    expect(first.stderr).toMatch(/\[seed\] 8 demo products added/);
+    expect(first.stderr).toMatch(/\[seed\] 8 demo products and 3 categories added/);
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout.trim().split("\n").pop()!)).toEqual([{ n: 8 }]);
 
