@@ -31,6 +31,9 @@ const EXPONENTS: Readonly<Record<string, number>> = {
   OMR: 3,
 };
 
+/** The currencies this shop can price in (the back office's list), in the order above. */
+export const CURRENCIES: readonly string[] = Object.freeze(Object.keys(EXPONENTS));
+
 export class MoneyError extends Error {
   override name = "MoneyError";
 }

@@ -2,7 +2,7 @@
 // SHA-256 of their bytes, with their width variants made once here, on upload. The lowest
 // position is the product's primary image.
 import { createHash } from "node:crypto";
-import type { PrismaClient, ProductImage } from "../generated/prisma/client";
+import type { Prisma, PrismaClient, ProductImage } from "../generated/prisma/client";
 import { inspectImage } from "./inspect";
 import { makeVariants } from "./variants";
 
@@ -24,6 +24,8 @@ export function sha256Hex(bytes: Uint8Array): string {
 export async function addProductImage(
   db: Db,
   input: { productId: string; bytes: Uint8Array; alt?: string | null },
+  /** Runs in the same transaction once a new image is written (the back office's audit log). */
+  afterCreate?: (tx: Prisma.TransactionClient, image: ProductImage) => Promise<void>,
 ): Promise<ProductImage> {
   const inspected = inspectImage(input.bytes);
   const { width, height, variants } = await makeVariants(inspected);
@@ -34,7 +36,7 @@ export async function addProductImage(
     const existing = await tx.productImage.findFirst({ where: { productId: input.productId, hash } });
     if (existing) return existing;
     const last = await tx.productImage.aggregate({ where: { productId: input.productId }, _max: { position: true } });
-    return tx.productImage.create({
+    const image = await tx.productImage.create({
       data: {
         productId: input.productId,
         hash,
@@ -48,6 +50,8 @@ export async function addProductImage(
         variants: { create: variants },
       },
     });
+    await afterCreate?.(tx, image);
+    return image;
   });
 }
 
@@ -61,8 +65,12 @@ export async function removeProductImage(db: Db, imageId: string): Promise<boole
  * Makes an image its product's primary one: it moves to position 0 and the others follow
  * in their order (1, 2, …). False when the image is not one of that product's.
  */
-export async function makePrimary(db: Db, productId: string, imageId: string): Promise<boolean> {
-  return db.$transaction(async (tx) => {
+export async function makePrimary(
+  db: Db | Prisma.TransactionClient,
+  productId: string,
+  imageId: string,
+): Promise<boolean> {
+  const run = async (tx: Prisma.TransactionClient) => {
     const images = await tx.productImage.findMany({
       where: { productId },
       orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }],
@@ -75,7 +83,8 @@ export async function makePrimary(db: Db, productId: string, imageId: string): P
       if (image.position !== position) await tx.productImage.update({ where: { id: image.id }, data: { position } });
     }
     return true;
-  });
+  };
+  return "$transaction" in db ? db.$transaction(run) : run(db);
 }
 
 export type ProductImageInfo = Omit<ProductImage, "bytes"> & {
