@@ -23,8 +23,9 @@ const nextConfig: NextConfig = {
     ];
   },
   experimental: {
-    // proxy.ts buffers request bodies up to this; the front door refuses larger ones first.
-    proxyClientMaxBodySize: "1mb",
+    // proxy.ts buffers request bodies up to this (the image upload's limit); the front door
+    // refuses larger ones first, and anything above 1 MB on every other path.
+    proxyClientMaxBodySize: "3mb",
   },
 };
 

@@ -5,11 +5,19 @@
 //   a path that does not decode (bad percent-encoding, a lone surrogate), or a path or
 //   query with a NUL or another control character                    → 400
 //   a method no route serves (TRACE, CONNECT, anything unknown)      → 405
-//   a body announced larger than MAX_BODY_BYTES                       → 413
+//   a body announced larger than MAX_BODY_BYTES (3 MB for uploads)    → 413
 //   multipart/form-data without a boundary                            → 400
 // A multipart body that does not parse is refused by proxy.ts, which reads it (bounded).
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** The back office's image upload takes a file of up to 2 MB (lib/images/inspect.ts) and its form. */
+export const UPLOAD_MAX_BODY_BYTES = 3 * 1024 * 1024;
+const UPLOAD_PATH = /^\/api\/admin\/products\/[^/]+\/images$/;
+
+/** The largest body a path takes. */
+export function maxBodyBytes(pathname: string): number {
+  return UPLOAD_PATH.test(pathname) ? UPLOAD_MAX_BODY_BYTES : MAX_BODY_BYTES;
+}
 export const ALLOWED_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 
 export type Refusal = { status: 400 | 405 | 413; message: string };
@@ -48,8 +56,9 @@ export function frontDoor(request: {
   }
 
   const length = request.headers.get("content-length");
-  if (length !== null && (!/^\d{1,12}$/.test(length) || Number(length) > MAX_BODY_BYTES))
-    return { status: 413, message: `the body is larger than ${MAX_BODY_BYTES} bytes` };
+  const limit = maxBodyBytes(request.pathname);
+  if (length !== null && (!/^\d{1,12}$/.test(length) || Number(length) > limit))
+    return { status: 413, message: `the body is larger than ${limit} bytes` };
   const type = request.headers.get("content-type") ?? "";
   if (/^multipart\/form-data/i.test(type) && !/;\s*boundary=("[^"]{1,70}"|[^\s;"]{1,70})/i.test(type))
     return { status: 400, message: "multipart/form-data needs a boundary" };
