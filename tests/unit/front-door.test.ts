@@ -1,6 +1,12 @@
 // The front door's decisions (pure): what proxy.ts answers before any route runs.
 import { describe, expect, it } from "vitest";
-import { actionRefusal, decodedOrNull, frontDoor, MAX_BODY_BYTES, UPLOAD_MAX_BODY_BYTES } from "@/lib/security/front-door";
+import {
+  actionRefusal,
+  decodedOrNull,
+  frontDoor,
+  MAX_BODY_BYTES,
+  UPLOAD_MAX_BODY_BYTES,
+} from "@/lib/security/front-door";
 import { contentSecurityPolicy, isSecretUrl, securityHeaders } from "@/lib/security/headers";
 
 const get = (pathname: string, search = "", headers: Record<string, string> = {}, method = "GET") =>
@@ -31,7 +37,9 @@ describe("frontDoor", () => {
     const upload = "/api/admin/products/abc/images";
     expect(get(upload, "", { "content-length": String(MAX_BODY_BYTES + 1) }, "POST")).toBeNull();
     expect(get(upload, "", { "content-length": String(UPLOAD_MAX_BODY_BYTES + 1) }, "POST")?.status).toBe(413);
-    expect(get("/api/admin/products/abc", "", { "content-length": String(MAX_BODY_BYTES + 1) }, "POST")?.status).toBe(413);
+    expect(get("/api/admin/products/abc", "", { "content-length": String(MAX_BODY_BYTES + 1) }, "POST")?.status).toBe(
+      413,
+    );
     expect(get("/", "", { "content-type": "multipart/form-data" }, "POST")?.status).toBe(400);
     expect(get("/", "", { "content-type": "multipart/form-data; boundary=----x1" }, "POST")).toBeNull();
   });
