@@ -205,3 +205,21 @@ export function productFormValues(product: {
   }
   return values;
 }
+
+/** What a category form shows for a stored category. */
+export function categoryFormValues(category: {
+  slug: string;
+  name: string;
+  translations: unknown;
+  active: boolean;
+}): Record<string, string> {
+  const parsed = z.record(z.string(), z.object({ name: z.string().optional() })).safeParse(category.translations ?? {});
+  const names = parsed.success ? parsed.data : {};
+  const values: Record<string, string> = {
+    slug: category.slug,
+    name: category.name,
+    active: category.active ? "on" : "",
+  };
+  for (const locale of OTHER_LOCALES) values[`name.${locale}`] = names[locale]?.name ?? "";
+  return values;
+}

@@ -5,6 +5,7 @@ import type { Prisma } from "../../generated/prisma/client";
 import type { Db } from "../../db";
 import { listProductImages } from "../../images/store";
 import { imageUrl } from "../../images/urls";
+import { CURRENCIES, currencyExponent } from "../../money";
 import { stockLevel } from "../../stock/levels";
 import { PLACEHOLDER_IMAGE, primaryImage } from "../products";
 
@@ -78,4 +79,13 @@ export function describeChanges(changes: unknown): string[] {
     }
     return `${field}: ${show(change)}`;
   });
+}
+
+/** The choices a product form offers: categories by position, and the currencies of lib/money.ts with their exponents. */
+export async function catalogFormOptions(db: Db) {
+  const categories = await db.category.findMany({
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+    select: { id: true, name: true },
+  });
+  return { categories, currencies: CURRENCIES.map((code) => ({ code, exponent: currencyExponent(code) })) };
 }

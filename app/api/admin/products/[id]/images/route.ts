@@ -1,9 +1,12 @@
+// GET /api/admin/products/{id}/images: the product's images, primary first (no bytes).
 // POST /api/admin/products/{id}/images: upload an image (multipart/form-data, field "image",
 // optional "alt"). From the back office's form (a browser navigation) it answers 303 back to
 // the product's page with the outcome; from a script, 201 or a 4xx with { error }.
 import { currentAdmin } from "@/lib/admin/guard";
 import { crossSite, refusal, uploadImage } from "@/lib/catalog/admin/http";
 import { prisma } from "@/lib/db";
+import { listProductImages } from "@/lib/images/store";
+import { imageUrl } from "@/lib/images/urls";
 
 export const dynamic = "force-dynamic";
 
@@ -21,4 +24,15 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   }
   if (!outcome.ok) return refusal(outcome.status, outcome.message);
   return Response.json({ image: { id: outcome.imageId } }, { status: 201 });
+}
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const admin = await currentAdmin();
+  if (!admin) return refusal(401, "Log in to the back office first.");
+  const { id } = await params;
+  const images = /^[a-z0-9]{1,40}$/.test(id) ? await listProductImages(prisma, id) : [];
+  return Response.json(
+    { images: images.map((image) => ({ ...image, url: imageUrl(image) })) },
+    { headers: { "cache-control": "no-store" } },
+  );
 }
