@@ -5,7 +5,8 @@
 //  3. one reconciliation pass (defaults: 20 s budget, 4 calls at once) with 0, 100, 1,000 and
 //     10,000 pending payments due, all asked of the sandbox over HTTP: the pass keeps to its
 //     budget and its cost per payment stays flat, next to the floor of one bare Pay Query;
-//  4. placing an order with stock checks vs the same order of untracked products (bench/stock.ts).
+//  4. placing an order with stock checks vs the same order of untracked products (bench/stock.ts);
+//  5. the image route for a cached image, 200 and 304, vs one bare query for its bytes (bench/images.ts).
 // TEST_DATABASE_URL=postgresql://…/postgres runs the database parts on a real PostgreSQL.
 import { appendFileSync } from "node:fs";
 import os from "node:os";
@@ -25,6 +26,7 @@ import { payResultBody, signedResponse } from "@/lib/sandbox/server";
 import { seedCatalog } from "@/prisma/seed-catalog";
 import { startSandboxServer } from "@/tests/helpers/sandbox-server";
 import { createTestDb } from "@/tests/helpers/test-db";
+import { benchImages } from "./images";
 import { benchStock } from "./stock";
 
 const KEY = "123456";
@@ -119,6 +121,7 @@ async function main() {
     );
   }
   const stock = await benchStock(db);
+  const images = await benchImages(db);
   await sandbox.close();
   await db.close();
 
@@ -140,6 +143,8 @@ async function main() {
     ...passes,
     "",
     ...stock,
+    "",
+    ...images,
     "",
     `Peak resident memory: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
     "",

@@ -107,13 +107,13 @@ export function parseProductForm(fields: FormFields): Parsed<ProductInput> {
   const price = text(fields, "price");
   let priceMinor = 0;
   if (!price) errors.price = "Required.";
+  else if (/^-/.test(price)) errors.price = "The price cannot be negative.";
   else if (currencyOk) {
     const exponent = currencyExponent(currency);
-    const minor = /^-/.test(price) ? null : parseMajor(price, currency);
+    const minor = parseMajor(price, currency);
     if (minor === null)
-      errors.price = /^-/.test(price)
-        ? "The price cannot be negative."
-        : exponent === 0
+      errors.price =
+        exponent === 0
           ? `Whole ${currency} only (${currency} has no minor unit), e.g. 1200.`
           : `A number with at most ${exponent} decimal${exponent === 1 ? "" : "s"}, e.g. ${toMajorString(16800 * 10 ** (exponent - 2), currency)}.`;
     else if (minor === 0) errors.price = "The price must be more than zero.";
