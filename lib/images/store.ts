@@ -107,8 +107,15 @@ export async function findImageBytes(
   hash: string,
   width: number | null,
 ): Promise<{ mime: string; bytes: Uint8Array } | null> {
-  if (width === null) return db.productImage.findFirst({ where: { hash }, select: { mime: true, bytes: true } });
-  return db.imageVariant.findFirst({ where: { width, image: { hash } }, select: { mime: true, bytes: true } });
+  // One statement each, on the hash index (Prisma's relation filter would be a subquery).
+  const rows =
+    width === null
+      ? await db.$queryRaw<{ mime: string; bytes: Uint8Array }[]>`
+          SELECT "mime", "bytes" FROM "ProductImage" WHERE "hash" = ${hash} LIMIT 1`
+      : await db.$queryRaw<{ mime: string; bytes: Uint8Array }[]>`
+          SELECT v."mime", v."bytes" FROM "ImageVariant" v JOIN "ProductImage" i ON i."id" = v."imageId"
+          WHERE i."hash" = ${hash} AND v."width" = ${width} LIMIT 1`;
+  return rows[0] ?? null;
 }
 
 /** Whether a URL names stored bytes (for a conditional request: no bytes read). */
