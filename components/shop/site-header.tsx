@@ -1,10 +1,13 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { Suspense } from "react";
 import { countItems } from "@/lib/cart/cookie";
 import { readCart } from "@/lib/cart/session";
+import { MAX_QUERY_LENGTH } from "@/lib/catalog/search";
 import { getEnv } from "@/lib/env";
 import { CartIcon } from "./cart-icon";
 import { LocaleSwitcher } from "./locale-switcher";
+import { SearchBox } from "./search-box";
 
 export async function SiteHeader() {
   const [t, locale, lines] = await Promise.all([getTranslations(), getLocale(), readCart()]);
@@ -18,7 +21,8 @@ export async function SiteHeader() {
       >
         {t("nav.skipToContent")}
       </a>
-      <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 sm:px-6">
+      {/* On a phone the search box takes a row of its own under the logo and the cart. */}
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2 sm:h-14 sm:flex-nowrap sm:px-6 sm:py-0">
         <Link href="/" className="flex min-w-0 items-center gap-2 font-semibold tracking-tight text-stone-900">
           <span
             aria-hidden
@@ -36,7 +40,21 @@ export async function SiteHeader() {
             {t("nav.sandbox")}
           </span>
         )}
-        <nav aria-label={t("nav.home")} className="ml-auto flex items-center gap-1 sm:gap-3">
+        {/* The box reads the query from the URL; pages are rendered per request, so the fallback is only a placeholder. */}
+        <Suspense
+          fallback={
+            <div className="order-last h-10 basis-full sm:order-none sm:h-9 sm:max-w-sm sm:flex-1 sm:basis-auto" />
+          }
+        >
+          <SearchBox
+            label={t("nav.searchLabel")}
+            placeholder={t("nav.searchPlaceholder")}
+            submitLabel={t("nav.search")}
+            maxLength={MAX_QUERY_LENGTH}
+            className="order-last basis-full sm:order-none sm:ml-auto sm:max-w-sm sm:flex-1 sm:basis-auto"
+          />
+        </Suspense>
+        <nav aria-label={t("nav.home")} className="ml-auto flex items-center gap-1 sm:ml-0 sm:gap-3">
           <LocaleSwitcher current={locale} label={t("nav.language")} submitLabel={t("nav.change")} />
           <Link
             href="/cart"
