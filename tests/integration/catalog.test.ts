@@ -104,7 +104,13 @@ describe("cart pricing", () => {
   });
 
   it("is empty for an empty cookie", async () => {
-    expect(await summarizeCart(db, [], "en")).toEqual({ lines: [], count: 0, subtotalMinor: 0, currency: null, blocked: false });
+    expect(await summarizeCart(db, [], "en")).toEqual({
+      lines: [],
+      count: 0,
+      subtotalMinor: 0,
+      currency: null,
+      blocked: false,
+    });
   });
 });
 
