@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { CategoryView } from "@/lib/catalog/categories";
+import { LinkPending } from "./link-pending";
 
 /**
  * "All products" and each active category, the one shown marked with aria-current.
@@ -30,6 +31,7 @@ export function CategoryNav({ categories, current }: { categories: CategoryView[
                 }`}
               >
                 {link.name}
+                <LinkPending label={t("common.loading")} />
               </Link>
             </li>
           );

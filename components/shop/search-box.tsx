@@ -1,23 +1,24 @@
 "use client";
-import Form from "next/form";
-import { usePathname, useSearchParams } from "next/navigation";
-import { useId } from "react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useId, useTransition, type FormEvent } from "react";
 
 /**
  * The header's search: a GET form to /search?q=…, so it works before JavaScript has loaded
- * (then as a plain page load) and navigates in place after. On the search page it shows the
- * query searched for.
+ * (then as a plain page load) and navigates in place after, the button busy meanwhile. On
+ * the search page it shows the query searched for.
  */
 export function SearchBox({
   label,
   placeholder,
   submitLabel,
+  loadingLabel,
   maxLength,
   className = "",
 }: {
   label: string;
   placeholder: string;
   submitLabel: string;
+  loadingLabel: string;
   maxLength: number;
   className?: string;
 }) {
@@ -25,8 +26,15 @@ export function SearchBox({
   const pathname = usePathname();
   const params = useSearchParams();
   const query = pathname === "/search" ? (params.get("q") ?? "") : "";
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  function search(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const q = new FormData(event.currentTarget).get("q");
+    startTransition(() => router.push(`/search?${new URLSearchParams({ q: typeof q === "string" ? q : "" })}`));
+  }
   return (
-    <Form action="/search" role="search" className={`flex items-center ${className}`}>
+    <form action="/search" method="get" role="search" onSubmit={search} className={`flex items-center ${className}`}>
       <label htmlFor={id} className="sr-only">
         {label}
       </label>
@@ -45,14 +53,25 @@ export function SearchBox({
       />
       <button
         type="submit"
-        className="grid h-10 w-11 shrink-0 place-items-center rounded-r-lg border border-brand-700 bg-brand-700 text-white hover:bg-brand-800 sm:h-9"
+        aria-busy={pending || undefined}
+        className="grid h-10 w-11 shrink-0 place-items-center rounded-r-lg border border-brand-700 bg-brand-700 text-white hover:bg-brand-800 aria-busy:opacity-70 sm:h-9"
       >
-        <svg aria-hidden viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="2" className="size-4">
+        <svg
+          aria-hidden
+          viewBox="0 0 20 20"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          className={`size-4 ${pending ? "animate-pulse" : ""}`}
+        >
           <circle cx="8.5" cy="8.5" r="5.5" />
           <path d="m13 13 4.5 4.5" strokeLinecap="round" />
         </svg>
         <span className="sr-only">{submitLabel}</span>
       </button>
-    </Form>
+      <span role="status" className="sr-only">
+        {pending ? loadingLabel : ""}
+      </span>
+    </form>
   );
 }

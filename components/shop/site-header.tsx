@@ -50,6 +50,7 @@ export async function SiteHeader() {
             label={t("nav.searchLabel")}
             placeholder={t("nav.searchPlaceholder")}
             submitLabel={t("nav.search")}
+            loadingLabel={t("common.loading")}
             maxLength={MAX_QUERY_LENGTH}
             className="order-last basis-full sm:order-none sm:ml-auto sm:max-w-sm sm:flex-1 sm:basis-auto"
           />

@@ -1,12 +1,11 @@
-import Form from "next/form";
 import { useTranslations } from "next-intl";
 import { SORTS, type Sort } from "@/lib/catalog/sort";
 import { SortSelect } from "./sort-select";
 
 /**
  * How a listing is sorted: a GET form to the listing itself (`action`), keeping its other
- * parameters (`keep`, e.g. the search query). Before JavaScript has loaded, a Sort button
- * applies it; after, choosing applies it at once.
+ * parameters (`keep`, e.g. the search query). Without JavaScript, a Sort button applies it;
+ * with it, choosing applies it at once (in place inside a ListingPending).
  */
 export function SortForm({
   action,
@@ -21,7 +20,7 @@ export function SortForm({
   const id = "sort-select";
   return (
     // Keyed by the sort: after a navigation, the list shows the sort now applied.
-    <Form key={current} action={action} className="flex shrink-0 items-center gap-2">
+    <form key={current} action={action} method="get" className="flex shrink-0 items-center gap-2">
       {Object.entries(keep).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -37,6 +36,6 @@ export function SortForm({
           {t("apply")}
         </button>
       </noscript>
-    </Form>
+    </form>
   );
 }

@@ -209,17 +209,33 @@ test("a cart line beyond what is left says so, and checkout waits until it is ch
 test.describe("before JavaScript has loaded", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("the search box and the sort form still work", async ({ page }, testInfo) => {
+  test("the search box, the category links and the sort form still work", async ({ page }, testInfo) => {
     test.skip(testInfo.project.name !== "desktop", "one viewport is enough for plain HTML forms");
     await page.goto("/");
     await search(page, en.nav.searchLabel, "lantern");
     await expect(page).toHaveURL(/\/search\?q=lantern$/);
     await expect(gridNames(page)).toHaveText(["Red Paper Lantern"]);
+    await expect(page.getByRole("searchbox", { name: en.nav.searchLabel })).toHaveValue("lantern");
 
-    await page.goto("/categories/tableware");
+    // Home → a category, sorted with the Sort button.
+    await page.goto("/");
+    await page.getByRole("navigation", { name: en.nav.categories }).getByRole("link", { name: "Tableware" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Tableware" })).toBeVisible();
     await page.getByRole("combobox", { name: en.sort.label }).selectOption("price_asc");
     await page.getByRole("button", { name: en.sort.apply }).click();
     await expect(page).toHaveURL(/\/categories\/tableware\?sort=price_asc$/);
+    await expect(gridNames(page).first()).toHaveText("Bamboo Chopstick Set");
+
+    // The home page's sort, and a search's sort, which keeps the query.
+    await page.goto("/");
+    await page.getByRole("combobox", { name: en.sort.label }).selectOption("price_desc");
+    await page.getByRole("button", { name: en.sort.apply }).click();
+    await expect(page).toHaveURL(/\/\?sort=price_desc$/);
+    await expect(gridNames(page).first()).toHaveText(SOLD_OUT.name); // HK$268, the dearest
+    await page.goto("/search?q=bamboo");
+    await page.getByRole("combobox", { name: en.sort.label }).selectOption("price_asc");
+    await page.getByRole("button", { name: en.sort.apply }).click();
+    await expect(page).toHaveURL(/\/search\?q=bamboo&sort=price_asc$/);
     await expect(gridNames(page).first()).toHaveText("Bamboo Chopstick Set");
   });
 });

@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { CategoryNav } from "@/components/shop/category-nav";
 import { EmptyState } from "@/components/shop/empty-state";
+import { ListingPending } from "@/components/shop/listing-pending";
 import { ProductGrid } from "@/components/shop/product-grid";
 import { SortForm } from "@/components/shop/sort-form";
 import { listCategories } from "@/lib/catalog/categories";
@@ -11,7 +12,12 @@ import { prisma } from "@/lib/db";
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function HomePage({ searchParams }: Props) {
-  const [t, locale, query] = await Promise.all([getTranslations("home"), getLocale(), searchParams]);
+  const [t, tc, locale, query] = await Promise.all([
+    getTranslations("home"),
+    getTranslations("common"),
+    getLocale(),
+    searchParams,
+  ]);
   const sort = parseSort(query.sort);
   const [products, categories] = await Promise.all([
     listProducts(prisma, locale, sort),
@@ -27,13 +33,13 @@ export default async function HomePage({ searchParams }: Props) {
       {products.length === 0 ? (
         <EmptyState title={t("empty")} text={t("emptyHint")} />
       ) : (
-        <>
+        <ListingPending loadingLabel={tc("loading")}>
           <div className="mb-5 flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
             <CategoryNav categories={categories} current={null} />
             <SortForm action="/" current={sort} />
           </div>
           <ProductGrid products={products} locale={locale} />
-        </>
+        </ListingPending>
       )}
     </>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/shop/empty-state";
+import { ListingPending } from "@/components/shop/listing-pending";
 import { ProductGrid } from "@/components/shop/product-grid";
 import { SortForm } from "@/components/shop/sort-form";
 import { cleanQuery, searchProducts } from "@/lib/catalog/search";
@@ -17,12 +18,17 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 }
 
 export default async function SearchPage({ searchParams }: Props) {
-  const [t, locale, query] = await Promise.all([getTranslations("search"), getLocale(), searchParams]);
+  const [t, tc, locale, query] = await Promise.all([
+    getTranslations("search"),
+    getTranslations("common"),
+    getLocale(),
+    searchParams,
+  ]);
   const q = cleanQuery(query.q);
   const sort = parseSort(query.sort);
   const products = q ? await searchProducts(prisma, q, locale, sort) : [];
   return (
-    <>
+    <ListingPending loadingLabel={tc("loading")}>
       <div className="mb-5 flex flex-wrap items-end justify-between gap-3">
         <div className="min-w-0">
           <h1 className="break-words text-2xl font-bold tracking-tight text-stone-900 sm:text-3xl">
@@ -47,6 +53,6 @@ export default async function SearchPage({ searchParams }: Props) {
       ) : (
         <ProductGrid products={products} locale={locale} />
       )}
-    </>
+    </ListingPending>
   );
 }

@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { CategoryNav } from "@/components/shop/category-nav";
 import { EmptyState } from "@/components/shop/empty-state";
+import { ListingPending } from "@/components/shop/listing-pending";
 import { ProductGrid } from "@/components/shop/product-grid";
 import { SortForm } from "@/components/shop/sort-form";
 import { getCategory, listCategories, listCategoryProducts } from "@/lib/catalog/categories";
@@ -29,13 +30,14 @@ export default async function CategoryPage({ params, searchParams }: Props) {
   const category = await loadCategory(slug, locale);
   if (!category) notFound();
   const sort = parseSort(query.sort);
-  const [t, categories, products] = await Promise.all([
+  const [t, tc, categories, products] = await Promise.all([
     getTranslations("categories"),
+    getTranslations("common"),
     listCategories(prisma, locale),
     listCategoryProducts(prisma, category.id, locale, sort),
   ]);
   return (
-    <>
+    <ListingPending loadingLabel={tc("loading")}>
       <div className="mb-6">
         <CategoryNav categories={categories} current={category.slug} />
       </div>
@@ -51,6 +53,6 @@ export default async function CategoryPage({ params, searchParams }: Props) {
       ) : (
         <ProductGrid products={products} locale={locale} />
       )}
-    </>
+    </ListingPending>
   );
 }
