@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Suspense } from "react";
 import { countItems } from "@/lib/cart/cookie";
 import { readCart } from "@/lib/cart/session";
 import { MAX_QUERY_LENGTH } from "@/lib/catalog/search";
@@ -40,21 +39,15 @@ export async function SiteHeader() {
             {t("nav.sandbox")}
           </span>
         )}
-        {/* The box reads the query from the URL; pages are rendered per request, so the fallback is only a placeholder. */}
-        <Suspense
-          fallback={
-            <div className="order-last h-10 basis-full sm:order-none sm:h-9 sm:max-w-sm sm:flex-1 sm:basis-auto" />
-          }
-        >
-          <SearchBox
-            label={t("nav.searchLabel")}
-            placeholder={t("nav.searchPlaceholder")}
-            submitLabel={t("nav.search")}
-            loadingLabel={t("common.loading")}
-            maxLength={MAX_QUERY_LENGTH}
-            className="order-last basis-full sm:order-none sm:ml-auto sm:max-w-sm sm:flex-1 sm:basis-auto"
-          />
-        </Suspense>
+        {/* No Suspense boundary around it: one would be streamed, and shown only with JavaScript. */}
+        <SearchBox
+          label={t("nav.searchLabel")}
+          placeholder={t("nav.searchPlaceholder")}
+          submitLabel={t("nav.search")}
+          loadingLabel={t("common.loading")}
+          maxLength={MAX_QUERY_LENGTH}
+          className="order-last basis-full sm:order-none sm:ml-auto sm:max-w-sm sm:flex-1 sm:basis-auto"
+        />
         <nav aria-label={t("nav.home")} className="ml-auto flex items-center gap-1 sm:ml-0 sm:gap-3">
           <LocaleSwitcher current={locale} label={t("nav.language")} submitLabel={t("nav.change")} />
           <Link
