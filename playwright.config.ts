@@ -8,6 +8,8 @@ import { defineConfig, devices } from "@playwright/test";
 // E2E_SERVERLESS=1 serves the build in serverless mode (no in-process timers or workers),
 // as CI's serverless simulation does behind PgBouncer.
 const PORT = Number(process.env.E2E_PORT ?? 3210);
+/** Loopback port of the embedded database the server under test runs on (tests/e2e/global-setup.ts reaches it too). */
+export const E2E_PGLITE_PORT = process.env.E2E_PGLITE_PORT ?? "51231";
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 // Debian's chromium where it is installed (CI, these machines: Playwright's own browser
@@ -38,6 +40,8 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },
+  // Adds the products only the tests use (a sold-out one, …), once the server is up.
+  globalSetup: "./tests/e2e/global-setup.ts",
   reporter: process.env.CI ? [["list"], ["json", { outputFile: ".test-results/e2e.json" }]] : "list",
   use: { baseURL, trace: "retain-on-failure", launchOptions },
   projects: [
@@ -70,7 +74,7 @@ export default defineConfig({
       RECONCILE_DELAY_SCALE: "0.001",
       SERVERLESS: process.env.E2E_SERVERLESS === "1" ? "1" : "",
       PGLITE_DIR: "memory",
-      PGLITE_PORT: process.env.E2E_PGLITE_PORT ?? "51231",
+      PGLITE_PORT: E2E_PGLITE_PORT,
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

@@ -8,7 +8,18 @@ import { MAX_QUANTITY } from "@/lib/cart/limits";
  * −, quantity, + and Remove for one cart line: plain forms posting to a server action, so
  * they work before JavaScript has loaded (slow in-wallet networks) and show progress after.
  */
-export function CartLineControls({ slug, name, quantity }: { slug: string; name: string; quantity: number }) {
+export function CartLineControls({
+  slug,
+  name,
+  quantity,
+  max = MAX_QUANTITY,
+}: {
+  slug: string;
+  name: string;
+  quantity: number;
+  /** The most the line may hold (what is left); + is disabled there. */
+  max?: number;
+}) {
   const t = useTranslations("cart");
   return (
     <div className="flex items-center gap-3">
@@ -28,7 +39,7 @@ export function CartLineControls({ slug, name, quantity }: { slug: string; name:
           quantity={quantity + 1}
           label={t("increase", { name })}
           symbol="+"
-          disabled={quantity >= MAX_QUANTITY}
+          disabled={quantity >= Math.min(max, MAX_QUANTITY)}
         />
       </form>
       <form action={updateCartLine}>

@@ -8,7 +8,16 @@ import { FormSubmit } from "./form-submit";
  * Contact details, the wallet (rendered on the server: `walletChoice`) and the pay button.
  * A plain form posting to a server action: it works before JavaScript loads.
  */
-export function CheckoutForm({ totalLabel, walletChoice }: { totalLabel: string; walletChoice: ReactNode }) {
+export function CheckoutForm({
+  totalLabel,
+  walletChoice,
+  blocked = false,
+}: {
+  totalLabel: string;
+  walletChoice: ReactNode;
+  /** Some line asks for more than is left: the pay button is disabled until the cart is changed. */
+  blocked?: boolean;
+}) {
   const t = useTranslations("checkout");
   const [state, action, pending] = useActionState<FormState, FormData>(placeOrderAction, { error: null });
   const field =
@@ -50,6 +59,7 @@ export function CheckoutForm({ totalLabel, walletChoice }: { totalLabel: string;
         pending={pending}
         label={t("pay", { amount: totalLabel })}
         busyLabel={t("paying")}
+        disabled={blocked}
       />
     </form>
   );

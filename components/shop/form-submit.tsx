@@ -4,11 +4,14 @@ export function FormSubmit({
   pending,
   label,
   busyLabel = label,
+  disabled = false,
 }: {
   error: string | null;
   pending: boolean;
   label: string;
   busyLabel?: string;
+  /** Not pending, but not possible now either (a blocked cart). */
+  disabled?: boolean;
 }) {
   return (
     <>
@@ -19,9 +22,13 @@ export function FormSubmit({
       )}
       <button
         type="submit"
-        disabled={pending}
+        disabled={pending || disabled}
         aria-busy={pending || undefined}
-        className="h-12 w-full rounded-xl bg-brand-700 text-base font-semibold text-white shadow-sm hover:bg-brand-800 disabled:cursor-wait disabled:opacity-70"
+        className={`h-12 w-full rounded-xl text-base font-semibold text-white shadow-sm ${
+          disabled && !pending
+            ? "cursor-not-allowed bg-stone-400"
+            : "bg-brand-700 hover:bg-brand-800 disabled:cursor-wait disabled:opacity-70"
+        }`}
       >
         {pending ? busyLabel : label}
       </button>

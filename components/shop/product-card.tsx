@@ -1,6 +1,8 @@
 import Link from "next/link";
 import type { ProductView } from "@/lib/catalog/products";
 import { formatMoney } from "@/lib/money";
+import { stockLabel } from "@/lib/stock/labels";
+import { StockBadge } from "./stock-badge";
 
 export function ProductCard({
   product,
@@ -11,11 +13,12 @@ export function ProductCard({
   locale: string;
   preload?: boolean;
 }) {
+  const soldOut = stockLabel(product.available) === "sold_out";
   return (
     <li>
       <Link
         href={`/products/${product.slug}`}
-        className="group block overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm transition hover:-translate-y-0.5 hover:shadow-md"
+        className="group relative block overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm transition hover:-translate-y-0.5 hover:shadow-md"
       >
         <div className="aspect-square overflow-hidden bg-stone-100">
           <img
@@ -28,7 +31,7 @@ export function ProductCard({
             loading={preload ? "eager" : "lazy"}
             fetchPriority={preload ? "high" : undefined}
             decoding="async"
-            className="size-full object-cover transition duration-300 group-hover:scale-[1.03]"
+            className={`size-full object-cover transition duration-300 group-hover:scale-[1.03] ${soldOut ? "opacity-60 grayscale-[40%]" : ""}`}
           />
         </div>
         <div className="p-3 sm:p-4">
@@ -37,6 +40,8 @@ export function ProductCard({
             {formatMoney(product.priceMinor, product.currency, locale)}
           </p>
         </div>
+        {/* After the name in reading order; drawn over the image's corner. */}
+        <StockBadge available={product.available} className="absolute left-2 top-2 shadow-sm" />
       </Link>
     </li>
   );

@@ -2,9 +2,11 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { countItems } from "@/lib/cart/cookie";
 import { readCart } from "@/lib/cart/session";
+import { MAX_QUERY_LENGTH } from "@/lib/catalog/search";
 import { getEnv } from "@/lib/env";
 import { CartIcon } from "./cart-icon";
 import { LocaleSwitcher } from "./locale-switcher";
+import { SearchBox } from "./search-box";
 
 export async function SiteHeader() {
   const [t, locale, lines] = await Promise.all([getTranslations(), getLocale(), readCart()]);
@@ -18,7 +20,8 @@ export async function SiteHeader() {
       >
         {t("nav.skipToContent")}
       </a>
-      <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 sm:px-6">
+      {/* On a phone the search box takes a row of its own under the logo and the cart. */}
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2 sm:h-14 sm:flex-nowrap sm:px-6 sm:py-0">
         <Link href="/" className="flex min-w-0 items-center gap-2 font-semibold tracking-tight text-stone-900">
           <span
             aria-hidden
@@ -36,7 +39,16 @@ export async function SiteHeader() {
             {t("nav.sandbox")}
           </span>
         )}
-        <nav aria-label={t("nav.home")} className="ml-auto flex items-center gap-1 sm:gap-3">
+        {/* No Suspense boundary around it: one would be streamed, and shown only with JavaScript. */}
+        <SearchBox
+          label={t("nav.searchLabel")}
+          placeholder={t("nav.searchPlaceholder")}
+          submitLabel={t("nav.search")}
+          loadingLabel={t("common.loading")}
+          maxLength={MAX_QUERY_LENGTH}
+          className="order-last basis-full sm:order-none sm:ml-auto sm:max-w-sm sm:flex-1 sm:basis-auto"
+        />
+        <nav aria-label={t("nav.home")} className="ml-auto flex items-center gap-1 sm:ml-0 sm:gap-3">
           <LocaleSwitcher current={locale} label={t("nav.language")} submitLabel={t("nav.change")} />
           <Link
             href="/cart"

@@ -25,3 +25,12 @@ export function shortfall(quantity: number, available: number | null): number | 
   const left = Math.max(0, available);
   return quantity > left ? left : null;
 }
+
+/** The product page offers at most this many in its quantity list. */
+export const QUANTITY_CHOICES = 10;
+
+/** The quantities the product page offers: 1 to what is left, at most QUANTITY_CHOICES; none when sold out. */
+export function quantityChoices(available: number | null): number[] {
+  const most = Math.min(QUANTITY_CHOICES, orderableQuantity(available));
+  return Array.from({ length: most }, (_, i) => i + 1);
+}

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "./fixtures";
 import en from "../../messages/en.json";
 import zhHK from "../../messages/zh-HK.json";
+import { testProducts } from "./test-products";
 
 /** The messages of the language a project's browser asks for. */
 function messagesFor(locale: string | undefined) {
@@ -13,6 +14,7 @@ async function openProduct(page: Page, name: string) {
 }
 
 test("browse, add to cart, change the cart and reach the checkout summary", async ({ page }, testInfo) => {
+  const projects = testInfo.config.projects.map((p) => p.name);
   const m = messagesFor(testInfo.project.use.locale);
   const zh = testInfo.project.use.locale === "zh-HK";
   const tea = zh ? "茉莉龍珠綠茶" : "Jasmine Pearl Green Tea";
@@ -22,7 +24,8 @@ test("browse, add to cart, change the cart and reach the checkout summary", asyn
   await expect(page).toHaveTitle(m.shop.name);
   await expect(page.locator("html")).toHaveAttribute("lang", zh ? "zh-HK" : "en");
   await expect(page.getByRole("heading", { level: 1, name: m.home.title })).toBeVisible();
-  await expect(page.getByRole("listitem")).toHaveCount(8);
+  // The demo catalogue's 8 products and the test products (tests/e2e/global-setup.ts).
+  await expect(page.getByTestId("product-grid").getByRole("listitem")).toHaveCount(8 + testProducts(projects).length);
 
   // Product page → add two.
   await openProduct(page, tea);

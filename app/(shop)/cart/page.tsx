@@ -2,12 +2,15 @@ import type { Metadata } from "next";
 import Image from "next/image";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { CartBlockedNote } from "@/components/shop/cart-blocked-note";
 import { CartLineControls } from "@/components/shop/cart-line-controls";
 import { EmptyCart } from "@/components/shop/empty-cart";
+import { LineStockNote } from "@/components/shop/line-stock-note";
 import { readCart } from "@/lib/cart/session";
 import { summarizeCart } from "@/lib/cart/summary";
 import { prisma } from "@/lib/db";
 import { formatMoney } from "@/lib/money";
+import { orderableQuantity } from "@/lib/stock/labels";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("cart"))("title") };
@@ -23,7 +26,7 @@ export default async function CartPage() {
       <h1 className="mb-6 text-2xl font-bold tracking-tight">{t("title")}</h1>
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <ul className="divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white px-4">
-          {cart.lines.map(({ product, quantity, lineTotalMinor }) => (
+          {cart.lines.map(({ product, quantity, lineTotalMinor, short }) => (
             <li key={product.slug} data-testid="cart-line" className="flex gap-4 py-4">
               <Link href={`/products/${product.slug}`} aria-hidden tabIndex={-1} className="shrink-0">
                 <Image
@@ -47,7 +50,13 @@ export default async function CartPage() {
                   </div>
                   <p className="font-semibold tabular-nums">{formatMoney(lineTotalMinor, currency, locale)}</p>
                 </div>
-                <CartLineControls slug={product.slug} name={product.name} quantity={quantity} />
+                <LineStockNote short={short} />
+                <CartLineControls
+                  slug={product.slug}
+                  name={product.name}
+                  quantity={quantity}
+                  max={orderableQuantity(product.available)}
+                />
               </div>
             </li>
           ))}
@@ -61,12 +70,27 @@ export default async function CartPage() {
               {formatMoney(cart.subtotalMinor, currency, locale)}
             </dd>
           </dl>
-          <Link
-            href="/checkout"
-            className="mt-5 block rounded-xl bg-brand-700 py-3 text-center font-semibold text-white hover:bg-brand-800"
-          >
-            {t("checkout")}
-          </Link>
+          {cart.blocked ? (
+            <>
+              <CartBlockedNote id="cart-blocked" className="mt-5" />
+              {/* Not a link while blocked: the checkout would refuse the order anyway. */}
+              <button
+                type="button"
+                disabled
+                aria-describedby="cart-blocked"
+                className="mt-3 block w-full cursor-not-allowed rounded-xl bg-stone-400 py-3 text-center font-semibold text-white"
+              >
+                {t("checkout")}
+              </button>
+            </>
+          ) : (
+            <Link
+              href="/checkout"
+              className="mt-5 block rounded-xl bg-brand-700 py-3 text-center font-semibold text-white hover:bg-brand-800"
+            >
+              {t("checkout")}
+            </Link>
+          )}
           <Link href="/" className="mt-3 block text-center text-sm text-stone-600 hover:underline">
             {t("continueShopping")}
           </Link>

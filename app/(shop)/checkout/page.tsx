@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
+import { CartBlockedNote } from "@/components/shop/cart-blocked-note";
 import { CheckoutForm } from "@/components/shop/checkout-form";
 import { EmptyCart } from "@/components/shop/empty-cart";
 import { OrderLines } from "@/components/shop/order-lines";
@@ -38,6 +39,7 @@ export default async function CheckoutPage() {
               {t("backToCart")}
             </Link>
           </div>
+          {cart.blocked && <CartBlockedNote className="mt-3" />}
           <OrderLines lines={cart.lines} locale={locale} />
           <dl className="mt-2 flex items-baseline justify-between border-t border-stone-200 pt-4">
             <dt className="font-medium">{t("total")}</dt>
@@ -47,7 +49,11 @@ export default async function CheckoutPage() {
           </dl>
         </section>
         <section className="rounded-2xl border border-stone-200 bg-white p-5 lg:order-1">
-          <CheckoutForm totalLabel={total} walletChoice={<WalletChoice methods={methods.methods} />} />
+          <CheckoutForm
+            totalLabel={total}
+            walletChoice={<WalletChoice methods={methods.methods} />}
+            blocked={cart.blocked}
+          />
         </section>
       </div>
     </>

@@ -4,10 +4,13 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { AddToCartForm } from "@/components/shop/add-to-cart-form";
+import { StockBadge } from "@/components/shop/stock-badge";
+import { categoriesOfProduct } from "@/lib/catalog/categories";
 import { getProduct, getProductGallery } from "@/lib/catalog/products";
 import { prisma } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/locale";
 import { formatMoney } from "@/lib/money";
+import { quantityChoices } from "@/lib/stock/labels";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -24,8 +27,13 @@ export default async function ProductPage({ params }: Props) {
   const locale = await getLocale();
   const product = await loadProduct(slug, locale);
   if (!product) notFound();
-  const t = await getTranslations("product");
-  const gallery = (await getProductGallery(prisma, product.id)).slice(1);
+  const [t, tc, images, categories] = await Promise.all([
+    getTranslations("product"),
+    getTranslations("categories"),
+    getProductGallery(prisma, product.id),
+    categoriesOfProduct(prisma, product.id, locale),
+  ]);
+  const gallery = images.slice(1);
   return (
     <article className="grid gap-6 md:grid-cols-2 md:gap-10">
       <div className="overflow-hidden rounded-3xl border border-stone-200 bg-white">
@@ -66,12 +74,32 @@ export default async function ProductPage({ params }: Props) {
           ← {t("backToShop")}
         </Link>
         <h1 className="mt-3 text-2xl font-bold tracking-tight text-stone-900 sm:text-3xl">{product.name}</h1>
-        <p className="mt-3 text-2xl font-semibold text-brand-800">
-          <span className="sr-only">{t("priceLabel")}: </span>
-          {formatMoney(product.priceMinor, product.currency, locale)}
-        </p>
+        <div className="mt-3 flex flex-wrap items-center gap-3">
+          <p className="text-2xl font-semibold text-brand-800">
+            <span className="sr-only">{t("priceLabel")}: </span>
+            {formatMoney(product.priceMinor, product.currency, locale)}
+          </p>
+          <StockBadge available={product.available} className="text-sm" />
+        </div>
         <p className="mt-4 leading-relaxed text-stone-700">{product.description}</p>
-        <AddToCartForm slug={product.slug} />
+        <AddToCartForm slug={product.slug} choices={quantityChoices(product.available)} />
+        {categories.length > 0 && (
+          <nav aria-label={tc("inCategories")} className="mt-6 border-t border-stone-200 pt-4">
+            <h2 className="text-sm font-medium text-stone-500">{tc("inCategories")}</h2>
+            <ul className="mt-2 flex flex-wrap gap-2">
+              {categories.map((category) => (
+                <li key={category.id}>
+                  <Link
+                    href={`/categories/${category.slug}`}
+                    className="block rounded-full border border-stone-200 bg-white px-3 py-1.5 text-sm text-stone-700 hover:bg-stone-100"
+                  >
+                    {category.name}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
       </div>
     </article>
   );
