@@ -23,11 +23,27 @@ test("a product made in the back office sells out: category, search, last unit, 
 }, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "one merchant, one catalogue: once is enough");
   test.setTimeout(90_000);
-  const slug = "e2e-moon-lantern";
+  const slug = "e2e-moon-kite";
 
-  // The merchant creates it: English and zh-HK copy, a price, one unit, in "Tea".
+  // The merchant creates it: English and zh-HK copy, a price, one unit, in its own category.
   await logIn(page);
+  // Its own category first (the demo categories are counted by other tests).
   await page.getByRole("link", { name: "Products" }).click();
+  await page.getByRole("link", { name: "Categories" }).click();
+  const newCategory = page.getByRole("region", { name: "New category" });
+  await newCategory.getByLabel("Slug").fill("e2e-kites");
+  await newCategory.getByLabel("Name (English)").fill("Kites");
+  await newCategory.getByLabel("zh-HK").fill("風箏");
+  await newCategory.getByRole("button", { name: "Add category" }).click();
+  await expect(newCategory.getByText("Category “Kites” created.")).toBeVisible();
+  // The form is empty again for the next one; the same slug twice is refused.
+  await expect(newCategory.getByLabel("Slug")).toHaveValue("");
+  await newCategory.getByLabel("Slug").fill("e2e-kites");
+  await newCategory.getByLabel("Name (English)").fill("Kites again");
+  await newCategory.getByRole("button", { name: "Add category" }).click();
+  await expect(newCategory.getByText("Another category already uses this slug.")).toBeVisible();
+  await expect(page.getByTestId("admin-category")).toHaveCount(4); // the 3 demo ones and Kites, once
+  await page.getByRole("link", { name: "← Products" }).click();
   await page.getByRole("link", { name: "New product" }).click();
   await page.locator('form [name="slug"]').fill(slug);
   await page.locator('form [name="price"]').fill("-3");
@@ -37,13 +53,13 @@ test("a product made in the back office sells out: category, search, last unit, 
   await expect(page.locator("#e-price")).toHaveText("The price cannot be negative.");
   await expect(page.locator("#e-name")).toHaveText("Required.");
   await expect(page.locator('form [name="slug"]')).toHaveValue(slug);
-  await page.locator('form [name="name"]').fill("Moon lantern");
-  await page.locator('form [name="description"]').fill("A folding paper lantern with a moon print.");
-  await page.locator('form [name="name.zh-HK"]').fill("月光燈籠");
-  await page.locator('form [name="description.zh-HK"]').fill("印有月亮圖案的摺紙燈籠。");
+  await page.locator('form [name="name"]').fill("Moon Kite");
+  await page.locator('form [name="description"]').fill("A silk kite with a moon print.");
+  await page.locator('form [name="name.zh-HK"]').fill("月光風箏");
+  await page.locator('form [name="description.zh-HK"]').fill("印有月亮圖案的絲綢風箏。");
   await page.locator('form [name="price"]').fill("88.50");
   await page.locator('form [name="stock"]').fill("1");
-  await page.getByRole("checkbox", { name: "Tea", exact: true }).check();
+  await page.getByRole("checkbox", { name: "Kites", exact: true }).check();
   await page.getByRole("button", { name: "Create product" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Product created." })).toBeVisible();
   await expect(page.getByTestId("admin-stock")).toContainText("1 on hand, 1 available, 0 held");
@@ -58,8 +74,8 @@ test("a product made in the back office sells out: category, search, last unit, 
   const png = await sharp({ create: { width: 900, height: 900, channels: 3, background: "#f5b642" } })
     .png()
     .toBuffer();
-  await fileInput.setInputFiles({ name: "lantern.png", mimeType: "image/png", buffer: png });
-  await page.locator('form [name="alt"]').fill("A yellow lantern");
+  await fileInput.setInputFiles({ name: "kite.png", mimeType: "image/png", buffer: png });
+  await page.locator('form [name="alt"]').fill("A yellow kite");
   await page.getByRole("button", { name: "Upload" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Image added." })).toBeVisible();
   await expect(page.getByTestId("admin-image")).toHaveCount(1);
@@ -73,10 +89,11 @@ test("a product made in the back office sells out: category, search, last unit, 
     extraHTTPHeaders: { "Accept-Language": "zh-HK,zh;q=0.9" },
   });
   const second = await later.newPage();
-  await second.goto("/categories/tea");
-  await expect(second.getByRole("link", { name: /月光燈籠/ }).first()).toBeVisible();
-  await second.goto(`/search?q=${encodeURIComponent("燈籠 月光")}`);
-  await expect(second.getByRole("link", { name: /月光燈籠/ }).first()).toBeVisible();
+  await second.goto("/categories/e2e-kites");
+  await expect(second.getByRole("heading", { level: 1, name: "風箏" })).toBeVisible();
+  await expect(second.getByRole("link", { name: /月光風箏/ }).first()).toBeVisible();
+  await second.goto(`/search?q=${encodeURIComponent("風箏 月光")}`);
+  await expect(second.getByRole("link", { name: /月光風箏/ }).first()).toBeVisible();
   const image = second.locator(`img[src^="/images/"]`).first();
   await expect(image).toBeVisible();
   await addToCart(second, slug);
@@ -103,7 +120,7 @@ test("a product made in the back office sells out: category, search, last unit, 
 
   // The second customer is told at checkout, before paying.
   await second.goto("/checkout");
-  await expect(second.getByRole("listitem").filter({ hasText: "月光燈籠" })).toContainText(zhHK.cart.lineSoldOut);
+  await expect(second.getByRole("listitem").filter({ hasText: "月光風箏" })).toContainText(zhHK.cart.lineSoldOut);
   await expect(second.getByRole("button", { name: zhHK.checkout.pay.replace("{amount}", "HK$88.50") })).toBeDisabled();
 
   // And the headless API refuses it with 409, naming what is left.
