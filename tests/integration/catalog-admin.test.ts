@@ -3,7 +3,9 @@
 // an audit-log row each; order lines stay snapshots; stock cannot go below what orders hold.
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { verifiedNotice } from "@/lib/catalog/admin/http";
 import { parseProductForm } from "@/lib/catalog/admin/input";
+import { getEnv } from "@/lib/env";
 import { moveProduct, saveCategory, setProductActive } from "@/lib/catalog/admin/products";
 import { getAdminProduct, listAdminProducts, productFiltersSchema } from "@/lib/catalog/admin/queries";
 import { getProduct } from "@/lib/catalog/products";
@@ -294,7 +296,12 @@ describe("uploading images", () => {
     expect(response.status).toBe(303);
     const location = new URL(response.headers.get("location")!, base);
     expect(location.pathname).toBe(`/admin/products/${lanternId}`);
-    expect(location.searchParams.get("imageError")).toMatch(/PNG, JPEG, WebP or SVG/);
+    const notice = location.searchParams.get("imageError")!;
+    expect(notice).toMatch(/PNG, JPEG, WebP or SVG/);
+    // The page shows it only with this server's MAC: a link with text of someone else's is ignored.
+    const secret = getEnv().sessionSecret;
+    expect(verifiedNotice(notice, location.searchParams.get("mac")!, secret)).toBe(notice);
+    expect(verifiedNotice("Call +852 0000 0000 for help", location.searchParams.get("mac")!, secret)).toBeNull();
   });
 });
 

@@ -1,7 +1,9 @@
 // The headless back-office catalogue API's request handling (framework-free): the admin's
 // session comes from the caller, bodies are read bounded and checked, and every refusal is a
 // 4xx with { error, errors } naming each field.
+import { createHmac } from "node:crypto";
 import type { Db } from "../../db";
+import { safeEqual } from "../../safe-equal";
 import { MAX_IMAGE_BYTES } from "../../images/inspect";
 import { parseProductForm, type FieldErrors, type FormFields } from "./input";
 import { addImage, createProduct, updateProduct } from "./products";
@@ -93,4 +95,17 @@ export async function uploadImage(db: Db, actor: string, productId: string, requ
   );
   if (!result.ok) return { ok: false, status: result.status, message: Object.values(result.errors).join(" ") };
   return { ok: true, imageId: result.imageId };
+}
+
+/**
+ * A refusal's message carried back to the product's page in its URL, with a MAC, so that the
+ * page shows only what this server wrote (not text a third party put in a link).
+ */
+export function noticeMac(message: string, secret: string): string {
+  return createHmac("sha256", secret).update(`image-notice\n${message}`).digest("base64url").slice(0, 32);
+}
+
+export function verifiedNotice(message: string | undefined, mac: string | undefined, secret: string): string | null {
+  if (!message || !mac || message.length > 300) return null;
+  return safeEqual(noticeMac(message, secret), mac) ? message : null;
 }

@@ -6,9 +6,11 @@ import { PendingButton } from "@/components/admin/pending-button";
 import { ProductForm } from "@/components/admin/product-form";
 import { requireAdmin } from "@/lib/admin/guard";
 import { getAdminText } from "@/lib/admin/text-server";
+import { verifiedNotice } from "@/lib/catalog/admin/http";
 import { productFormValues } from "@/lib/catalog/admin/input";
 import { catalogFormOptions, describeChanges, getAdminProduct } from "@/lib/catalog/admin/queries";
 import { prisma } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 import { MAX_IMAGE_BYTES } from "@/lib/images/inspect";
 import { imageUrl } from "@/lib/images/urls";
 
@@ -33,7 +35,7 @@ export default async function AdminProduct({ params, searchParams }: Props) {
   if (!found) notFound();
   const { product, images, audit, ordered, stock } = found;
   const saved = one(query.saved);
-  const imageError = one(query.imageError)?.slice(0, 300);
+  const imageError = verifiedNotice(one(query.imageError), one(query.mac), getEnv().sessionSecret);
   const button = "rounded border border-stone-300 px-2 py-1 text-xs hover:bg-stone-100";
   return (
     <div className="max-w-3xl space-y-6">

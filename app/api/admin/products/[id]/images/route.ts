@@ -3,7 +3,8 @@
 // optional "alt"). From the back office's form (a browser navigation) it answers 303 back to
 // the product's page with the outcome; from a script, 201 or a 4xx with { error }.
 import { currentAdmin } from "@/lib/admin/guard";
-import { crossSite, refusal, uploadImage } from "@/lib/catalog/admin/http";
+import { crossSite, noticeMac, refusal, uploadImage } from "@/lib/catalog/admin/http";
+import { getEnv } from "@/lib/env";
 import { prisma } from "@/lib/db";
 import { listProductImages } from "@/lib/images/store";
 import { imageUrl } from "@/lib/images/urls";
@@ -19,7 +20,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (request.headers.get("sec-fetch-mode") === "navigate") {
     const back = new URL(`/admin/products/${encodeURIComponent(id)}`, request.url);
     if (outcome.ok) back.searchParams.set("image", "added");
-    else back.searchParams.set("imageError", outcome.message);
+    else {
+      back.searchParams.set("imageError", outcome.message);
+      back.searchParams.set("mac", noticeMac(outcome.message, getEnv().sessionSecret));
+    }
     return new Response(null, { status: 303, headers: { location: back.pathname + back.search } });
   }
   if (!outcome.ok) return refusal(outcome.status, outcome.message);
