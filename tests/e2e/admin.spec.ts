@@ -6,6 +6,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "./fixtures";
+import { logInToBackOffice } from "./steps";
 import en from "../../messages/en.json";
 
 const root = path.resolve(__dirname, "../..");
@@ -90,14 +91,6 @@ async function paidOrder(request: APIRequestContext, email: string) {
   });
   await request.get(`/api/scanforpay/return?partnerOrderNo=${placed.partnerOrderNo}`, { maxRedirects: 0 });
   return placed;
-}
-
-async function logIn(page: Page) {
-  await page.goto("/admin/login");
-  await page.getByLabel("Email").fill("admin@example.com");
-  await page.getByLabel("Password").fill("sandbox-admin");
-  await page.getByRole("button", { name: "Log in" }).click();
-  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
 }
 
 const gatewaySays = async (request: APIRequestContext, partnerOrderNo: string) =>
@@ -195,7 +188,7 @@ test("log in, find an order by email, refund part then the rest; the gateway agr
 test("cancelling the confirmation sends nothing; the amount typed stays", async ({ page, request }, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "desktop");
   const placed = await paidOrder(request, `cancel-${Date.now()}@example.com`);
-  await logIn(page);
+  await logInToBackOffice(page);
   await page.goto(`/admin/orders/${placed.orderNo}`);
   const confirm = await askRefund(page, "50");
   await expect(confirm).toContainText("Refund HK$50.00 of HK$228.00");
@@ -219,7 +212,7 @@ test("a refund refused for its amount says what is left in money, at either step
 }, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "desktop");
   const placed = await paidOrder(request, `refused-${Date.now()}@example.com`);
-  await logIn(page);
+  await logInToBackOffice(page);
   await page.goto(`/admin/orders/${placed.orderNo}`);
   const other = await context.newPage(); // a second tab, opened before the first refunds
   await other.goto(`/admin/orders/${placed.orderNo}`);
@@ -254,7 +247,7 @@ test.describe("refunds without JavaScript", () => {
   test("ask, then confirm; refund all asks about everything left", async ({ page, request }, testInfo) => {
     test.skip(testInfo.project.name !== "desktop", "desktop");
     const placed = await paidOrder(request, `nojs-refund-${Date.now()}@example.com`);
-    await logIn(page);
+    await logInToBackOffice(page);
     await page.goto(`/admin/orders/${placed.orderNo}`);
     const confirm = await askRefund(page, "28");
     await expect(confirm).toContainText("Refund HK$28.00 of HK$228.00 to the customer's AlipayHK?");
@@ -282,7 +275,7 @@ test("labels, not raw names; Hong Kong times; the filter keeps raw values in the
   const before = Date.now();
   const placed = await paidOrder(request, email);
   const after = Date.now();
-  await logIn(page);
+  await logInToBackOffice(page);
   await page.goto(`/admin/orders?q=${encodeURIComponent(email)}`);
   await page.getByLabel("Status").selectOption({ label: en.status.paid });
   await expect(page.getByLabel("Wallet").locator("option[value=Wechat]")).toHaveText(en.wallet.Wechat);
@@ -319,7 +312,7 @@ test("re-query answers in words, not a gateway code", async ({ page, request }, 
       data: { items: [{ slug: "silk-fan", quantity: 1 }], email: "requery-words@example.com", wallet: "AlipayHK" },
     })
   ).json()) as { orderNo: string; partnerOrderNo: string };
-  await logIn(page);
+  await logInToBackOffice(page);
   await page.goto(`/admin/orders/${placed.orderNo}`);
   await page.getByRole("button", { name: "Re-query" }).click();
   await expect(page.getByRole("status").filter({ hasText: "No change" })).toHaveText(
@@ -339,7 +332,7 @@ test("re-query answers in words, not a gateway code", async ({ page, request }, 
 
 test("the revenue chart's dates stand inside it", async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "desktop");
-  await logIn(page);
+  await logInToBackOffice(page);
   const chart = page.getByRole("img", { name: /Paid revenue per day/ });
   const box = (await chart.boundingBox())!;
   const labels = chart.locator("text");

@@ -3,18 +3,10 @@
 // last unit; it is sold out and cannot be added again; a second customer who already had it in
 // the cart is told at checkout; the headless API answers 409 for it.
 import sharp from "sharp";
-import { expect, test, type Page } from "./fixtures";
-import { addToCart } from "./steps";
+import { expect, test } from "./fixtures";
+import { addToCart, logInToBackOffice } from "./steps";
 import en from "../../messages/en.json";
 import zhHK from "../../messages/zh-HK.json";
-
-async function logIn(page: Page) {
-  await page.goto("/admin/login");
-  await page.getByLabel("Email").fill("admin@example.com");
-  await page.getByLabel("Password").fill("sandbox-admin");
-  await page.getByRole("button", { name: "Log in" }).click();
-  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
-}
 
 test("a product made in the back office sells out: category, search, last unit, sold out, told at checkout", async ({
   page,
@@ -29,7 +21,7 @@ test("a product made in the back office sells out: category, search, last unit, 
   const categorySlug = `e2e-kites-${run}`;
 
   // The merchant creates it: English and zh-HK copy, a price, one unit, in its own category.
-  await logIn(page);
+  await logInToBackOffice(page);
   // Its own category first (the demo categories are counted by other tests).
   await page.getByRole("link", { name: "Products" }).click();
   await page.getByRole("link", { name: "Categories" }).click();

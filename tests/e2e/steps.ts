@@ -11,3 +11,12 @@ export async function addToCart(page: Page, slug: string) {
     .click();
   await expect(page.getByTestId("cart-count")).toHaveText("1");
 }
+
+/** Logs in to the back office with the sandbox's development login. */
+export async function logInToBackOffice(page: Page) {
+  await page.goto("/admin/login");
+  await page.getByLabel("Email").fill("admin@example.com");
+  await page.getByLabel("Password").fill("sandbox-admin");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+}

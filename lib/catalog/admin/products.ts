@@ -92,6 +92,20 @@ async function applyStock(tx: Tx, productId: string, onHand: number | null): Pro
     );
 }
 
+/** The columns a product form sets (stock and categories apart), with the search text they make. */
+function productFields(input: ProductInput) {
+  return {
+    slug: input.slug,
+    name: input.name,
+    description: input.description,
+    translations: input.translations ?? Prisma.DbNull,
+    priceMinor: input.priceMinor,
+    currency: input.currency,
+    active: input.active,
+    searchText: searchTextFor(input),
+  };
+}
+
 const withCategories = { categories: { select: { slug: true }, orderBy: { slug: "asc" } } } as const;
 
 export async function createProduct(db: Db, actor: string, input: ProductInput): Promise<WriteResult<Product>> {
@@ -102,16 +116,9 @@ export async function createProduct(db: Db, actor: string, input: ProductInput):
     const last = await tx.product.aggregate({ _max: { position: true } });
     const product = await tx.product.create({
       data: {
-        slug: input.slug,
-        name: input.name,
-        description: input.description,
-        translations: input.translations ?? Prisma.DbNull,
-        priceMinor: input.priceMinor,
-        currency: input.currency,
-        active: input.active,
+        ...productFields(input),
         position: (last._max.position ?? -1) + 1,
         stockAvailable: input.stockOnHand,
-        searchText: searchTextFor(input),
         categories: { connect: categories.map((c) => ({ id: c.id })) },
       },
       include: withCategories,
@@ -145,14 +152,7 @@ export async function updateProduct(
     await tx.product.update({
       where: { id },
       data: {
-        slug: input.slug,
-        name: input.name,
-        description: input.description,
-        translations: input.translations ?? Prisma.DbNull,
-        priceMinor: input.priceMinor,
-        currency: input.currency,
-        active: input.active,
-        searchText: searchTextFor(input),
+        ...productFields(input),
         categories: { set: categories.map((c) => ({ id: c.id })) },
       },
     });
