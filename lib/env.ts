@@ -91,6 +91,36 @@ const schema = z
         message: "must be a number such as 1 (real delays) or 0.001 (tests)",
       }),
     ),
+    /** The shop's name in mail subjects and signatures. */
+    SHOP_NAME: optional(z.string().trim().min(1).max(80, { message: "must be at most 80 characters" })),
+    /** SMTP for order mail, e.g. smtps://user:pass@smtp.example.com:465; unset: the sandbox mailbox (/sandbox/mail). */
+    SMTP_URL: optional(
+      z.string().refine((v) => URL.canParse(v) && /^smtps?:$/.test(new URL(v).protocol), {
+        message: "must be an smtp:// or smtps:// URL such as smtps://user:password@smtp.example.com:465",
+      }),
+    ),
+    MAIL_FROM: optional(
+      z.string().refine((v) => /^[^\r\n<>]*<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/.test(v.trim()), {
+        message: 'must be an address such as shop@example.com or "Tea Shop <shop@example.com>"',
+      }),
+    ),
+    MERCHANT_EMAIL: optional(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .pipe(z.email({ message: "must be an email address" })),
+    ),
+    ORDER_WEBHOOK_URL: optional(httpUrl),
+    ORDER_WEBHOOK_SECRET: optional(
+      z.string().min(16, { message: "must be at least 16 characters (try: openssl rand -hex 32)" }),
+    ),
+    /** Scales the outbox's retry delays (1 min, 5 min, 15 min …). 0.001 in tests. */
+    OUTBOX_DELAY_SCALE: optional(
+      z.string().refine((v) => /^\d+(\.\d+)?$/.test(v), {
+        message: "must be a number such as 1 (real delays) or 0.001 (tests)",
+      }),
+    ),
   })
   .superRefine((value, ctx) => {
     const credentials = ["SCANFORPAY_PARTNER_NO", "SCANFORPAY_STORE_NO", "SCANFORPAY_SIGN_KEY"] as const;
@@ -155,6 +185,21 @@ const schema = z
         code: "custom",
         path: ["RECONCILE_BUDGET_MS"],
         message: "must be at most 50000 in serverless mode: the cron route may run for 60 s",
+      });
+    }
+    if (value.ORDER_WEBHOOK_URL !== undefined && value.ORDER_WEBHOOK_SECRET === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["ORDER_WEBHOOK_SECRET"],
+        message:
+          "is required with ORDER_WEBHOOK_URL: it signs each webhook so your system can tell it came from the shop (try: openssl rand -hex 32)",
+      });
+    }
+    if (value.SMTP_URL !== undefined && value.MAIL_FROM === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MAIL_FROM"],
+        message: 'is required with SMTP_URL: the sender of order mail, e.g. "Tea Shop <orders@shop.example.com>"',
       });
     }
     if (real && value.CRON_SECRET === undefined) {
@@ -223,11 +268,28 @@ export type Env = RawEnv & {
   serverless: boolean;
   /** Reconciliation: a pass's time budget, gateway calls at once, the scale of its delays, how often it is expected to run. */
   reconcile: { budgetMs: number; concurrency: number; delayScale: number; intervalMs: number };
+  /**
+   * Order mail and the webhook: how mail leaves ("smtp"; "sandbox": the /sandbox/mail mailbox,
+   * when the sandbox is on; "none": real credentials without SMTP, messages are kept as failed
+   * for the back office to send again once SMTP_URL is set), who gets what.
+   */
+  mail: {
+    transport: "smtp" | "sandbox" | "none";
+    from: string;
+    shopName: string;
+    /** Where merchant alerts go: MERCHANT_EMAIL, else ADMIN_EMAIL, else (sandbox mailbox only) a sandbox address. */
+    merchantEmail: string | null;
+    webhook: { url: string; secret: string } | null;
+    delayScale: number;
+  };
   /** What was decided for the merchant and should be said once in the log (a derived APP_URL). */
   notices: string[];
 };
 
 export type EnvResult = { ok: true; env: Env } | { ok: false; problems: string[] };
+
+/** Merchant alerts in the sandbox mailbox when no MERCHANT_EMAIL (or ADMIN_EMAIL) is set. */
+export const SANDBOX_MERCHANT_EMAIL = "merchant@sandbox.example";
 
 /** Development-only cookie secret: sandbox mode never takes real money. */
 const SANDBOX_SESSION_SECRET = "sandbox-only-secret-do-not-use-with-real-payments";
@@ -259,9 +321,14 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
   const paymentMode = raw.SCANFORPAY_SIGN_KEY ? "production" : "sandbox";
   const serverless = isServerless(raw);
   const derived = raw.APP_URL === undefined ? derivedAppUrl(raw) : null;
+  const sandboxEnabled = paymentMode === "sandbox" || raw.SANDBOX_ENABLED === "true";
   const notices = derived
     ? [`APP_URL is not set: using ${derived.url} from ${derived.from} (set APP_URL to use your own domain)`]
     : [];
+  if (paymentMode === "production" && !raw.SMTP_URL)
+    notices.push(
+      "SMTP_URL is not set: order mail is not sent (the back office lists it, to send once SMTP_URL and MAIL_FROM are set)",
+    );
   return {
     ok: true,
     env: {
@@ -282,8 +349,20 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
               : 60_000,
       },
       notices,
+      mail: {
+        transport: raw.SMTP_URL ? "smtp" : sandboxEnabled ? "sandbox" : "none",
+        from: raw.MAIL_FROM?.trim() ?? `${raw.SHOP_NAME ?? "ScanForPay Storefront"} <shop@sandbox.example>`,
+        shopName: raw.SHOP_NAME ?? "ScanForPay Storefront",
+        merchantEmail:
+          raw.MERCHANT_EMAIL ?? raw.ADMIN_EMAIL ?? (!raw.SMTP_URL && sandboxEnabled ? SANDBOX_MERCHANT_EMAIL : null),
+        webhook:
+          raw.ORDER_WEBHOOK_URL && raw.ORDER_WEBHOOK_SECRET
+            ? { url: raw.ORDER_WEBHOOK_URL, secret: raw.ORDER_WEBHOOK_SECRET }
+            : null,
+        delayScale: raw.OUTBOX_DELAY_SCALE === undefined ? 1 : Number(raw.OUTBOX_DELAY_SCALE),
+      },
       sessionSecret: raw.SESSION_SECRET ?? SANDBOX_SESSION_SECRET,
-      sandboxEnabled: paymentMode === "sandbox" || raw.SANDBOX_ENABLED === "true",
+      sandboxEnabled,
       sandboxNotifyDelayScale:
         raw.SANDBOX_NOTIFY_DELAY_SCALE === undefined ? 1 : Number(raw.SANDBOX_NOTIFY_DELAY_SCALE),
       scanForPayTimeoutMs: raw.SCANFORPAY_TIMEOUT_MS === undefined ? 10_000 : Number(raw.SCANFORPAY_TIMEOUT_MS),
