@@ -10,6 +10,7 @@ import {
 } from "../scanforpay/client";
 import type { PaymentEventKind } from "../generated/prisma/enums";
 import type { Db } from "../db";
+import type { OutboxConfig } from "../outbox/topics";
 
 export type Gateway = {
   /**
@@ -34,6 +35,8 @@ export type OrdersDeps = {
   gateway: Gateway;
   /** Scales reconciliation's delays (lib/orders/schedule.ts): 1 unless a test says otherwise. */
   delayScale?: number;
+  /** What the outbox writes besides the customer's mail (merchant alerts, the webhook); customer mail only when unset. */
+  outbox?: OutboxConfig;
 };
 
 const kinds: Record<Endpoint, PaymentEventKind> = {

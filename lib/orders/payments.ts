@@ -7,6 +7,7 @@ import { CheckoutError, outOfStock } from "./create";
 import { releaseOrderStock, retakeOrderStock, sellOrderStock } from "../stock/reserve";
 import { timeoutRuleMs } from "../scanforpay/timeout-rule";
 import type { OrdersDeps } from "./gateway-wiring";
+import { enqueue } from "../outbox/enqueue";
 import { duplicateRefundNo, newPartnerOrderNo } from "./numbers";
 import { firstCheckAt, leaseUntil, nextRefundAttemptAt } from "./schedule";
 import {
@@ -176,7 +177,11 @@ async function moveTo(
         data: { status: rule.to, paidAt: extra.paidAt ?? deps.gateway.now(), paidPaymentId: payment.id },
       });
       // Its units are sold; paid after they were released, taken again or flagged (oversold).
-      if (won.count === 1) await sellOrderStock(tx, payment.orderId);
+      if (won.count === 1) {
+        await sellOrderStock(tx, payment.orderId);
+        // The confirmation (and the merchant's alert, the webhook) commit with the payment, once.
+        await enqueue(tx, { topic: "order.paid", orderId: payment.orderId }, deps.outbox);
+      }
       if (won.count === 0) {
         // Written in the same transaction as the transition: a crash after the commit cannot
         // lose it, and reconciliation sends whatever is still pending.
@@ -278,7 +283,25 @@ export async function sendRefund(
           where: { id: refund.payment.orderId, paidPaymentId: refund.paymentId, status: { in: [...follows.from] } },
           data: { status: follows.to },
         });
-      }
+      } // The customer hears of it (and the merchant, for a duplicate payment given back) once.
+      await enqueue(
+        tx,
+        refund.reason === "duplicate_payment"
+          ? {
+              topic: "order.duplicate_refunded",
+              orderId: refund.payment.orderId,
+              refundId: refund.id,
+              amountMinor: refund.amountMinor,
+            }
+          : {
+              topic: "order.refunded",
+              orderId: refund.payment.orderId,
+              refundId: refund.id,
+              amountMinor: refund.amountMinor,
+              full: refundedMinor >= refund.payment.amountMinor,
+            },
+        deps.outbox,
+      );
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -287,14 +310,29 @@ export async function sendRefund(
     // same refundNo until the gateway answers.
     const definite =
       error instanceof ScanForPayError && error.kind === "business" && !error.retryable && !error.stateUnknown;
-    await deps.db.refund.updateMany({
-      where: { id: refund.id, status: REFUND_OPEN },
-      data: {
-        lastError: message,
-        ...(definite
-          ? { status: REFUND_REFUSE.to }
-          : { nextAttemptAt: nextRefundAttemptAt(refund.attempts, deps.gateway.now(), deps.delayScale) }),
-      },
+    await deps.db.$transaction(async (tx) => {
+      const noted = await tx.refund.updateMany({
+        where: { id: refund.id, status: REFUND_OPEN },
+        data: {
+          lastError: message,
+          ...(definite
+            ? { status: REFUND_REFUSE.to }
+            : { nextAttemptAt: nextRefundAttemptAt(refund.attempts, deps.gateway.now(), deps.delayScale) }),
+        },
+      });
+      // A refusal needs a person (the money is still with the customer or the shop): the merchant is told.
+      if (definite && noted.count === 1)
+        await enqueue(
+          tx,
+          {
+            topic: "refund.refused",
+            orderId: refund.payment.orderId,
+            refundId: refund.id,
+            amountMinor: refund.amountMinor,
+            reason: message,
+          },
+          deps.outbox,
+        );
     });
   }
 }

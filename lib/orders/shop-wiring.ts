@@ -2,6 +2,7 @@
 import { prisma } from "../db";
 import { getEnv } from "../env";
 import { recordRun } from "../jobs/runs";
+import { outboxConfigOf } from "../outbox/config";
 import { pruneLimits } from "../ratelimit/limiter";
 import { scanForPayConfig } from "../scanforpay/config";
 import { createGateway, type OrdersDeps } from "./gateway-wiring";
@@ -17,6 +18,7 @@ export function appOrdersDeps(): OrdersDeps {
       timeoutRule: env.CHECKOUT_TIMEOUT ?? "30m",
     }),
     delayScale: env.reconcile.delayScale,
+    outbox: outboxConfigOf(env),
   };
 }
 
