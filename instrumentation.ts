@@ -15,11 +15,13 @@ export async function register() {
     );
     return;
   }
-  const [{ sandboxEnabled, appSandboxDeps }, { startNotifyWorker }, { runReconcile }] = await Promise.all([
-    import("./lib/sandbox/route-support"),
-    import("./lib/sandbox/notify"),
-    import("./lib/orders/shop-wiring"),
-  ]);
+  const [{ sandboxEnabled, appSandboxDeps }, { startNotifyWorker }, { runReconcile }, { runOutbox }] =
+    await Promise.all([
+      import("./lib/sandbox/route-support"),
+      import("./lib/sandbox/notify"),
+      import("./lib/orders/shop-wiring"),
+      import("./lib/outbox/wiring"),
+    ]);
   // The sandbox gateway's notify worker: on a long-running server, notifies go out within a second.
   if (sandboxEnabled()) startNotifyWorker(appSandboxDeps());
   // A reconciliation pass every 30 s; passes claim their rows, so several servers may run it.
@@ -34,5 +36,17 @@ export async function register() {
       });
   }, 30_000);
   timer.unref?.();
-  console.log("[background] reconciliation every 30 s in this process");
+  // The outbox every 15 s: retries, and anything the request that wrote it did not send.
+  let sending = false;
+  const outboxTimer = setInterval(() => {
+    if (sending) return;
+    sending = true;
+    runOutbox()
+      .catch((error: unknown) => console.error(`[outbox] ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        sending = false;
+      });
+  }, 15_000);
+  outboxTimer.unref?.();
+  console.log("[background] reconciliation every 30 s and the outbox every 15 s in this process");
 }

@@ -291,6 +291,9 @@ export type EnvResult = { ok: true; env: Env } | { ok: false; problems: string[]
 /** Merchant alerts in the sandbox mailbox when no MERCHANT_EMAIL (or ADMIN_EMAIL) is set. */
 export const SANDBOX_MERCHANT_EMAIL = "merchant@sandbox.example";
 
+/** Signs the sandbox's own webhook (sent to /sandbox/webhook/receive); never used with a real ORDER_WEBHOOK_URL. */
+export const SANDBOX_WEBHOOK_SECRET = "sandbox-webhook-secret-not-for-production";
+
 /** Development-only cookie secret: sandbox mode never takes real money. */
 const SANDBOX_SESSION_SECRET = "sandbox-only-secret-do-not-use-with-real-payments";
 
@@ -322,6 +325,7 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
   const serverless = isServerless(raw);
   const derived = raw.APP_URL === undefined ? derivedAppUrl(raw) : null;
   const sandboxEnabled = paymentMode === "sandbox" || raw.SANDBOX_ENABLED === "true";
+  const appUrl = (raw.APP_URL ?? derived?.url ?? "http://localhost:3000").replace(/\/+$/, "");
   const notices = derived
     ? [`APP_URL is not set: using ${derived.url} from ${derived.from} (set APP_URL to use your own domain)`]
     : [];
@@ -334,7 +338,7 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
     env: {
       ...raw,
       paymentMode,
-      appUrl: (raw.APP_URL ?? derived?.url ?? "http://localhost:3000").replace(/\/+$/, ""),
+      appUrl,
       serverless,
       reconcile: {
         budgetMs: raw.RECONCILE_BUDGET_MS === undefined ? 20_000 : Number(raw.RECONCILE_BUDGET_MS),
@@ -355,10 +359,13 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
         shopName: raw.SHOP_NAME ?? "ScanForPay Storefront",
         merchantEmail:
           raw.MERCHANT_EMAIL ?? raw.ADMIN_EMAIL ?? (!raw.SMTP_URL && sandboxEnabled ? SANDBOX_MERCHANT_EMAIL : null),
+        // In sandbox mode with no webhook of its own, the shop's events go to the sandbox's receiver (/sandbox/webhook).
         webhook:
           raw.ORDER_WEBHOOK_URL && raw.ORDER_WEBHOOK_SECRET
             ? { url: raw.ORDER_WEBHOOK_URL, secret: raw.ORDER_WEBHOOK_SECRET }
-            : null,
+            : paymentMode === "sandbox"
+              ? { url: `${appUrl}/sandbox/webhook/receive`, secret: SANDBOX_WEBHOOK_SECRET }
+              : null,
         delayScale: raw.OUTBOX_DELAY_SCALE === undefined ? 1 : Number(raw.OUTBOX_DELAY_SCALE),
       },
       sessionSecret: raw.SESSION_SECRET ?? SANDBOX_SESSION_SECRET,

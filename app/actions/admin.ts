@@ -19,6 +19,7 @@ import { applyPayResult } from "@/lib/orders/payments";
 import { refundDone, refundRefused } from "@/lib/orders/state";
 import { ScanForPayError } from "@/lib/scanforpay/errors";
 import { asForm } from "@/lib/forms";
+import { deliverOutboxAfterResponse } from "@/lib/outbox/wiring";
 
 export type AdminFormState = { error: string | null; message?: string | null };
 /** The login form keeps the email typed (never the password) after a refusal. */
@@ -76,6 +77,7 @@ export async function requeryAction(_previous: AdminFormState, rawForm: FormData
   try {
     const result = await deps.gateway.client(payment.id).payQuery({ partnerOrderNo: payment.partnerOrderNo });
     const outcome = await applyPayResult(deps, payment, result);
+    if (outcome.applied && outcome.changed) deliverOutboxAfterResponse();
     revalidatePath(`/admin/orders/${payment.order.orderNo}`);
     if (!outcome.applied) return { error: `The gateway's answer does not match this payment: ${outcome.reason}` };
     const text = await getAdminText();
@@ -131,6 +133,7 @@ export async function refundAction(_previous: RefundFormState, rawForm: FormData
       operator: admin.email,
     });
     revalidatePath(`/admin/orders/${payment.order.orderNo}`);
+    deliverOutboxAfterResponse();
     const money = formatMoney(refund.amountMinor, payment.currency, "en");
     if (refundDone(refund.status)) return { error: null, message: `Refunded ${money} (refund ${refund.refundNo}).` };
     if (refundRefused(refund.status))

@@ -5,6 +5,7 @@
 // `Authorization: Bearer ${CRON_SECRET}`. Answers the pass's report, `left` saying what waits.
 import { cronRefusal } from "@/lib/orders/cron-auth";
 import { runReconcile } from "@/lib/orders/shop-wiring";
+import { deliverOutboxAfterResponse } from "@/lib/outbox/wiring";
 
 export const dynamic = "force-dynamic";
 // Well above the pass's own budget (20 s by default), within every Vercel plan's limit.
@@ -13,5 +14,8 @@ export const maxDuration = 60;
 export async function GET(request: Request) {
   const refusal = cronRefusal(request);
   if (refusal) return refusal;
-  return Response.json(await runReconcile(), { headers: { "cache-control": "no-store" } });
+  const report = await runReconcile();
+  // What the pass settled (paid, refunded) wrote its messages: sent after the answer.
+  deliverOutboxAfterResponse();
+  return Response.json(report, { headers: { "cache-control": "no-store" } });
 }

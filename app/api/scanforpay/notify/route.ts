@@ -2,11 +2,11 @@
 // `success` goes back as soon as the payment is recorded: a duplicate payment's refund is
 // sent after the answer (its row is already written, so reconciliation sends it if this
 // instance stops first). WeChat Pay re-sends a notify not answered within about 5 s.
-import { after } from "next/server";
 import { appOrdersDeps } from "@/lib/orders/shop-wiring";
 import { handleNotify } from "@/lib/orders/notify-and-return";
 import { sendRefund } from "@/lib/orders/payments";
 import { clientAddress } from "@/lib/client-address";
+import { deliverOutboxAfterResponse } from "@/lib/outbox/wiring";
 
 export const dynamic = "force-dynamic";
 
@@ -21,15 +21,19 @@ export async function POST(request: Request) {
   try {
     const answer = await handleNotify(deps, rawText, { source: clientAddress(request.headers) });
     const refundId = answer.refundId;
-    if (refundId) {
-      after(() =>
-        sendRefund(deps, refundId, { firstOnly: true }).catch((error: unknown) =>
-          console.error(
-            `[notify] duplicate refund not sent yet (reconciliation will): ${error instanceof Error ? error.message : String(error)}`,
-          ),
-        ),
+    // The confirmation was written with the payment, a duplicate's refund row too: both are
+    // sent once this answer has gone (reconciliation and the outbox's cron send what is left).
+    if (answer.changed)
+      deliverOutboxAfterResponse(
+        refundId
+          ? () =>
+              sendRefund(deps, refundId, { firstOnly: true }).catch((error: unknown) =>
+                console.error(
+                  `[notify] duplicate refund not sent yet (reconciliation will): ${error instanceof Error ? error.message : String(error)}`,
+                ),
+              )
+          : undefined,
       );
-    }
     return new Response(answer.body, {
       status: answer.status,
       headers: { "content-type": "text/plain; charset=utf-8" },

@@ -1,0 +1,72 @@
+// The outbox as this app runs it: its database, mail and webhook from env, and the three ways
+// a pass starts: the cron route (/api/cron/outbox), a timer on a long-running server
+// (instrumentation.ts), and the request that caused a message, once it has answered (after()).
+// Each pass also checks that reconciliation keeps to its schedule, and tells the merchant once
+// per stall when it does not.
+import { after } from "next/server";
+import { reconcileHealth } from "../admin/background";
+import { prisma } from "../db";
+import { getEnv } from "../env";
+import { recordRun } from "../jobs/runs";
+import type { PassLimits } from "../jobs/pass";
+import { renderEmail } from "../mail/render";
+import { smtpSender } from "../mail/transport";
+import { outboxConfigOf } from "./config";
+import { deliverOutbox, type OutboxDeps, type OutboxReport } from "./deliver";
+import { enqueue } from "./enqueue";
+
+export function appOutboxDeps(): OutboxDeps {
+  const env = getEnv();
+  return {
+    db: prisma,
+    now: () => new Date(),
+    delayScale: env.mail.delayScale,
+    context: { appUrl: env.appUrl, shopName: env.mail.shopName },
+    mail: {
+      transport: env.mail.transport,
+      from: env.mail.from,
+      merchantEmail: env.mail.merchantEmail,
+      ...(env.SMTP_URL ? { smtp: smtpSender(env.SMTP_URL) } : {}),
+    },
+    webhook: env.mail.webhook,
+    render: renderEmail,
+  };
+}
+
+/** Writes the merchant's "reconciliation is late" alert when it is (once per stall: keyed by the last run). */
+export async function checkReconcileLate(now = new Date()): Promise<boolean> {
+  const env = getEnv();
+  const config = outboxConfigOf(env);
+  if (!config.merchant) return false;
+  const health = await reconcileHealth(prisma, env.reconcile.intervalMs, now);
+  if (health.state !== "late" && health.state !== "never") return false;
+  const since = (health.lastRunAt ?? health.oldestPendingAt ?? now).toISOString();
+  await enqueue(prisma, { topic: "reconcile.late", lastRunAt: health.lastRunAt?.toISOString() ?? null, since }, config);
+  return true;
+}
+
+/** One outbox pass with the app's set-up, written down for the dashboard. */
+export async function runOutbox(limits: Partial<PassLimits> = {}): Promise<OutboxReport & { reconcileLate: boolean }> {
+  const startedAt = new Date();
+  const reconcileLate = await checkReconcileLate(startedAt);
+  const report = await deliverOutbox(appOutboxDeps(), limits);
+  await recordRun(prisma, "outbox", startedAt, report);
+  return { ...report, reconcileLate };
+}
+
+/**
+ * After the response of a request that wrote messages (a notify, a return, a back-office
+ * action): a short pass, so mail goes out within seconds on any host, serverless included.
+ * Whatever it does not reach, the cron (or the timer) sends. `first` must not throw.
+ */
+export function deliverOutboxAfterResponse(first?: () => Promise<void>): void {
+  after(async () => {
+    // Work that writes messages of its own (a duplicate's refund) goes first, then the pass sends them too.
+    if (first) await first();
+    try {
+      await runOutbox({ budgetMs: 8_000 });
+    } catch (error) {
+      console.error(`[outbox] delivery after the response: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
+}
