@@ -57,7 +57,12 @@ export type EmailModel = {
   /** Null only for alert.reconcile_late. */
   order: EmailOrder | null;
   /** order.refunded, order.duplicate_refunded, alert.duplicate_refunded, alert.refund_refused. */
-  refund: { amountMinor: number; full: boolean } | null;
+  refund: {
+    amountMinor: number;
+    full: boolean;
+    /** Optional: everything refunded on the order so far, this refund included (what remains is shown from it; without it, total minus this refund). */
+    refundedMinor?: number;
+  } | null;
   /** alert.refund_refused: the gateway's words; alert.reconcile_late: lastRunAt and since (ISO). */
   details: Record<string, string | number | boolean | null>;
 };
