@@ -16,6 +16,8 @@ import { enqueue } from "@/lib/outbox/enqueue";
 import { MAX_ATTEMPTS, RETRY_STEPS_MS } from "@/lib/outbox/topics";
 import { smtpSender, type OutgoingMail } from "@/lib/mail/transport";
 import type { EmailModel } from "@/lib/mail/model";
+import { renderEmail } from "@/lib/mail/render";
+import { formatMoney } from "@/lib/money";
 import { verifyWebhook, WEBHOOK_HEADERS } from "@/lib/outbox/webhook";
 import { SANDBOX_CREDENTIALS } from "@/lib/scanforpay/config";
 import { findOrderByPartnerOrderNo } from "@/lib/sandbox/customer";
@@ -159,13 +161,19 @@ describe("written with the payment, once", () => {
       ["webhook", "webhook", "order.paid"],
     ]);
     // Two passes at once (two instances), then a third: each message goes out once.
-    const reports = await Promise.all([deliverOutbox(outboxDeps()), deliverOutbox(outboxDeps({}, db.another()))]);
-    await deliverOutbox(outboxDeps());
+    const real = { render: renderEmail };
+    const reports = await Promise.all([deliverOutbox(outboxDeps(real)), deliverOutbox(outboxDeps(real, db.another()))]);
+    await deliverOutbox(outboxDeps(real));
     expect(reports.reduce((sum, r) => sum + r.sent, 0)).toBe(3);
     const mail = await db.sandboxMail.findMany({ where: { outboxId: { in: rows.map((r) => r.id) } } });
     expect(mail.map((m) => m.to).sort()).toEqual(["buyer@example.com", "owner@shop.example"]);
     const confirmation = mail.find((m) => m.to === "buyer@example.com")!;
-    expect(confirmation.subject).toBe(`order.paid ${order.orderNo}`);
+    // In the customer's language (the order was placed in zh-HK), with the order's total.
+    expect(confirmation.subject).toBe(`訂單 ${order.orderNo} 已確認`);
+    expect(confirmation.text).toContain("HK$");
+    expect(mail.find((m) => m.to === "owner@shop.example")!.subject).toBe(
+      `New order ${order.orderNo} · ${formatMoney(order.totalMinor, "HKD", "en")}`,
+    );
     expect(confirmation.raw).toMatch(/^Message-ID: <[^>]+@shop\.example>$/im);
     expect(confirmation.raw).toContain("X-Shop-Topic: order.paid");
     expect(hooks).toHaveLength(1);
