@@ -189,7 +189,7 @@ async function barrage(request: APIRequestContext, shots: Shot[], concurrency = 
 
 // Routes that do work by design when asked correctly (a whole reconciliation pass, notify
 // delivery): their GET is exercised elsewhere; here they get every other method and body.
-const WORK_ON_GET = new Set(["/api/cron/reconcile", "/api/cron/sandbox-notify"]);
+const WORK_ON_GET = new Set(["/api/cron/reconcile", "/api/cron/sandbox-notify", "/api/cron/outbox"]);
 
 test("every route, method and bad input: no 5xx, no hang, nothing slower than 2 s", async ({ request }, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "HTTP only, once");
