@@ -4,7 +4,6 @@
 // Each pass also checks that reconciliation keeps to its schedule, and tells the merchant once
 // per stall when it does not.
 import { after } from "next/server";
-import { reconcileHealth } from "../admin/background";
 import { prisma } from "../db";
 import { getEnv } from "../env";
 import { recordRun } from "../jobs/runs";
@@ -13,7 +12,7 @@ import { renderEmail } from "../mail/render";
 import { smtpSender } from "../mail/transport";
 import { outboxConfigOf } from "./config";
 import { deliverOutbox, type OutboxDeps, type OutboxReport } from "./deliver";
-import { enqueue } from "./enqueue";
+import { reconcileLateAlert } from "./alerts";
 
 export function appOutboxDeps(): OutboxDeps {
   const env = getEnv();
@@ -33,16 +32,10 @@ export function appOutboxDeps(): OutboxDeps {
   };
 }
 
-/** Writes the merchant's "reconciliation is late" alert when it is (once per stall: keyed by the last run). */
-export async function checkReconcileLate(now = new Date()): Promise<boolean> {
+/** The merchant's "reconciliation is late" alert, with the app's set-up. */
+export function checkReconcileLate(now = new Date()): Promise<boolean> {
   const env = getEnv();
-  const config = outboxConfigOf(env);
-  if (!config.merchant) return false;
-  const health = await reconcileHealth(prisma, env.reconcile.intervalMs, now);
-  if (health.state !== "late" && health.state !== "never") return false;
-  const since = (health.lastRunAt ?? health.oldestPendingAt ?? now).toISOString();
-  await enqueue(prisma, { topic: "reconcile.late", lastRunAt: health.lastRunAt?.toISOString() ?? null, since }, config);
-  return true;
+  return reconcileLateAlert(prisma, outboxConfigOf(env), env.reconcile.intervalMs, now);
 }
 
 /** One outbox pass with the app's set-up, written down for the dashboard. */

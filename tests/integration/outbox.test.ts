@@ -13,6 +13,7 @@ import { sendRefund, startPayment } from "@/lib/orders/payments";
 import { merchantRefund, newRefundNo } from "@/lib/admin/refunds";
 import { deliverOutbox, type OutboxDeps } from "@/lib/outbox/deliver";
 import { enqueue } from "@/lib/outbox/enqueue";
+import { reconcileLateAlert } from "@/lib/outbox/alerts";
 import { MAX_ATTEMPTS, RETRY_STEPS_MS } from "@/lib/outbox/topics";
 import { smtpSender, type OutgoingMail } from "@/lib/mail/transport";
 import type { EmailModel } from "@/lib/mail/model";
@@ -402,5 +403,31 @@ describe("delivered, retried, never twice", () => {
       attempts: 1,
       lastError: expect.stringContaining("SMTP_URL is not set"),
     });
+  });
+});
+
+describe("reconciliation late", () => {
+  it("tells the merchant once per stall, and again after the next run stalls", async () => {
+    const config = { merchant: true, webhook: false };
+    const minute = 60_000;
+    await db.jobRun.upsert({
+      where: { name: "reconcile" },
+      create: { name: "reconcile", startedAt: new Date(), finishedAt: new Date(), report: {}, runs: 1 },
+      update: { startedAt: new Date(), finishedAt: new Date(), report: {} },
+    });
+    const lastRun = (await db.jobRun.findUniqueOrThrow({ where: { name: "reconcile" } })).finishedAt!;
+    expect(await reconcileLateAlert(db, config, minute, new Date(lastRun.getTime() + 2 * minute))).toBe(false);
+    const late = new Date(lastRun.getTime() + 30 * minute);
+    expect(await reconcileLateAlert(db, config, minute, late)).toBe(true);
+    expect(await reconcileLateAlert(db, config, minute, new Date(late.getTime() + minute))).toBe(true);
+    expect(await reconcileLateAlert(db, { merchant: false, webhook: false }, minute, late)).toBe(false);
+    const alerts = await db.outboxMessage.findMany({ where: { topic: "alert.reconcile_late" } });
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]!.payload).toEqual({ lastRunAt: lastRun.toISOString(), since: lastRun.toISOString() });
+    // Rendered and sent like any other (no order).
+    await deliverOutbox(outboxDeps({ render: renderEmail }));
+    const mail = await db.sandboxMail.findFirstOrThrow({ where: { outboxId: alerts[0]!.id } });
+    expect(mail.to).toBe("owner@shop.example");
+    expect(mail.subject).toMatch(/reconcil/i);
   });
 });
