@@ -15,6 +15,7 @@ import { runPass, type PassLimits } from "../jobs/pass";
 import type { EmailModel, RenderedEmail } from "../mail/model";
 import { composeRaw, type OutgoingMail, type SmtpSend } from "../mail/transport";
 import { emailModel, webhookBody, type ContentContext, type OrderWithItems } from "./content";
+import { OUTBOX_DUE, OUTBOX_FAILED, OUTBOX_SENT } from "./state";
 import { CLAIM_LEASE_MS, nextTryAt } from "./topics";
 import { postWebhook } from "./webhook";
 
@@ -60,7 +61,7 @@ async function claimNext(deps: OutboxDeps): Promise<Claimed | null> {
     UPDATE "OutboxMessage" SET "nextAttemptAt" = ${lease}, "attempts" = "attempts" + 1, "updatedAt" = ${now}
     WHERE "id" = (
       SELECT "id" FROM "OutboxMessage"
-      WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now}
+      WHERE "status" = ${OUTBOX_DUE}::"OutboxStatus" AND "nextAttemptAt" <= ${now}
       ORDER BY "nextAttemptAt" ASC
       LIMIT 1 FOR UPDATE SKIP LOCKED)
     RETURNING "id", "attempts"`;
@@ -76,32 +77,32 @@ function shortError(error: unknown): string {
 }
 
 /** This try's claim, still ours: pending with the attempts we counted. */
-const ours = (claimed: Claimed) => ({ id: claimed.id, status: "pending" as const, attempts: claimed.attempts });
+const ours = (claimed: Claimed) => ({ id: claimed.id, status: OUTBOX_DUE, attempts: claimed.attempts });
 
 async function markSent(deps: OutboxDeps, claimed: Claimed, recipient: string, subject: string | null) {
   await deps.db.outboxMessage.updateMany({
     where: ours(claimed),
-    data: { status: "sent", sentAt: deps.now(), recipient: recipient.slice(0, 500), subject, lastError: null },
+    data: { status: OUTBOX_SENT, sentAt: deps.now(), recipient: recipient.slice(0, 500), subject, lastError: null },
   });
 }
 
-/** Answers what happened to the try: "retried" (due again later) or "failed" (for good). */
+/** Answers what happened to the try: due again later, or given up (failed for good). */
 async function markFailed(
   deps: OutboxDeps,
   claimed: Claimed,
   error: unknown,
   recipient: string | null,
-): Promise<"retried" | "failed"> {
+): Promise<"retried" | "gaveUp"> {
   const next = error instanceof Permanent ? null : nextTryAt(claimed.attempts, deps.now(), deps.delayScale);
   await deps.db.outboxMessage.updateMany({
     where: ours(claimed),
     data: {
       lastError: shortError(error),
       ...(recipient ? { recipient: recipient.slice(0, 500) } : {}),
-      ...(next ? { nextAttemptAt: next } : { status: "failed" }),
+      ...(next ? { nextAttemptAt: next } : { status: OUTBOX_FAILED }),
     },
   });
-  return next ? "retried" : "failed";
+  return next ? "retried" : "gaveUp";
 }
 
 function hostOf(url: string): string {
@@ -137,7 +138,7 @@ async function sendEmail(deps: OutboxDeps, message: OutboxMessage, order: OrderW
       const marked = await tx.outboxMessage.updateMany({
         where: ours(claimed),
         data: {
-          status: "sent",
+          status: OUTBOX_SENT,
           sentAt: deps.now(),
           recipient: to,
           subject: rendered.subject.slice(0, 300),
@@ -187,9 +188,9 @@ async function sendWebhook(deps: OutboxDeps, message: OutboxMessage, order: Orde
 }
 
 /** Sends one claimed message and writes down the outcome. */
-async function deliverOne(deps: OutboxDeps, claimed: Claimed): Promise<"sent" | "retried" | "failed"> {
+async function deliverOne(deps: OutboxDeps, claimed: Claimed): Promise<"sent" | "retried" | "gaveUp"> {
   const message = await deps.db.outboxMessage.findUnique({ where: { id: claimed.id } });
-  if (!message) return "failed";
+  if (!message) return "gaveUp";
   try {
     const order = message.orderId
       ? await deps.db.order.findUnique({ where: { id: message.orderId }, include: { items: true } })
@@ -208,7 +209,7 @@ async function deliverOne(deps: OutboxDeps, claimed: Claimed): Promise<"sent" | 
 
 /** One bounded pass over the due messages. */
 export async function deliverOutbox(deps: OutboxDeps, limits: Partial<PassLimits> = {}): Promise<OutboxReport> {
-  const counts = { sent: 0, retried: 0, failed: 0 };
+  const counts = { sent: 0, retried: 0, gaveUp: 0 };
   const pass = await runPass(
     { ...OUTBOX_DEFAULTS, ...limits },
     () => claimNext(deps),
@@ -217,6 +218,14 @@ export async function deliverOutbox(deps: OutboxDeps, limits: Partial<PassLimits
     },
     (error) => console.error(`[outbox] ${shortError(error)}`),
   );
-  const left = await deps.db.outboxMessage.count({ where: { status: "pending", nextAttemptAt: { lte: deps.now() } } });
-  return { taken: pass.taken, ...counts, left, outOfTime: pass.outOfTime, elapsedMs: pass.elapsedMs };
+  const left = await deps.db.outboxMessage.count({ where: { status: OUTBOX_DUE, nextAttemptAt: { lte: deps.now() } } });
+  return {
+    taken: pass.taken,
+    sent: counts.sent,
+    retried: counts.retried,
+    failed: counts.gaveUp,
+    left,
+    outOfTime: pass.outOfTime,
+    elapsedMs: pass.elapsedMs,
+  };
 }

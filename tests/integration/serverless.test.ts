@@ -45,8 +45,8 @@ describe("instrumentation", () => {
     ).toBe(0);
   });
 
-  it("on a long-running server: the reconciliation timer and the sandbox's notify worker", async () => {
-    expect(await timersStartedBy({ SERVERLESS: "" })).toBe(2);
+  it("on a long-running server: the reconciliation timer, the sandbox's notify worker and the outbox's timer", async () => {
+    expect(await timersStartedBy({ SERVERLESS: "" })).toBe(3);
   });
 });
 
