@@ -1,6 +1,7 @@
 // The checkout form's delivery fields (pure): what the form posts, read into the order's
 // shipping choice, and which message explains each address field's error.
-import { zoneOf, type AddressField } from "./address";
+import type { AddressField } from "./address";
+import { zoneOf } from "./zones";
 
 export const ADDRESS_FIELDS = [
   "recipient",

@@ -271,11 +271,12 @@ describe("the amounts sent to ScanForPay", () => {
         orderAmount: 10000,
         ...amounts,
       });
-    for (const [i, amounts] of [
+    const mismatches: Record<string, number>[] = [
       { goodsAmount: 9000, goodsExtraAmount: 500 },
       { goodsAmount: 9000 },
       { goodsExtraAmount: 10001 },
-    ].entries()) {
+    ];
+    for (const [i, amounts] of mismatches.entries()) {
       await expect(request(`SHIPBAD${i}${Date.now()}`, amounts)).rejects.toMatchObject({
         code: 5,
         message: expect.stringContaining("goodsAmount"),
