@@ -6,6 +6,8 @@ export type SandboxCheckout = {
   token: string;
   /** Formatted, e.g. "HK$168.00". */
   amount: string;
+  /** The items and the extras (shipping), formatted, when the create request named them. */
+  breakdown: { goods: string; extra: string } | null;
   merchant: string;
   title: string | null;
   partnerOrderNo: string;

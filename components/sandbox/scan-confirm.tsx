@@ -13,6 +13,8 @@ export function SandboxScanConfirm({ checkout }: { checkout: SandboxCheckout }) 
       facts={[
         [t("facts.merchant"), checkout.merchant],
         !!checkout.title && [t("facts.order"), checkout.title],
+        !!checkout.breakdown && [t("facts.goodsAmount"), checkout.breakdown.goods],
+        !!checkout.breakdown && [t("facts.goodsExtraAmount"), checkout.breakdown.extra],
         [t("facts.reference"), checkout.partnerOrderNo],
       ]}
       labels={{ pay: t("scan.confirm"), fail: t("scan.fail"), cancel: t("scan.cancel") }}

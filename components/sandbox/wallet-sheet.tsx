@@ -14,6 +14,8 @@ export function SandboxWalletSheet({ checkout }: { checkout: SandboxCheckout }) 
       facts={[
         [t("facts.merchant"), checkout.merchant],
         !!checkout.title && [t("facts.order"), checkout.title],
+        !!checkout.breakdown && [t("facts.goodsAmount"), checkout.breakdown.goods],
+        !!checkout.breakdown && [t("facts.goodsExtraAmount"), checkout.breakdown.extra],
         [t("facts.paymentMethod"), t("facts.balance", { wallet: wallet.name })],
         [t("facts.reference"), checkout.partnerOrderNo],
       ]}

@@ -79,6 +79,8 @@ export function SandboxWebsiteCheckout({
       facts={[
         [t("facts.merchant"), checkout.merchant],
         !!checkout.title && [t("facts.order"), checkout.title],
+        !!checkout.breakdown && [t("facts.goodsAmount"), checkout.breakdown.goods],
+        !!checkout.breakdown && [t("facts.goodsExtraAmount"), checkout.breakdown.extra],
         [t("facts.reference"), checkout.partnerOrderNo],
         [t("facts.expires"), <time dateTime={checkout.expires.iso}>{checkout.expires.label}</time>],
       ]}

@@ -10,7 +10,7 @@ import { isOrderNo } from "../orders/numbers";
 import { gatewayMethods, methodFor, payMethods, type GatewayMethod, type PayMethod } from "./pay-methods";
 
 export type Placed = {
-  order: Pick<Order, "id" | "orderNo" | "accessToken" | "totalMinor" | "currency" | "status">;
+  order: Pick<Order, "id" | "orderNo" | "accessToken" | "totalMinor" | "currency" | "status" | "shippingMinor">;
   /** Null for WeChat Pay handed off to WeChat: the order waits there for its first attempt. */
   attempt: Attempt | null;
   /** Where to send the customer now: the gateway's payUrl, our own QR page, or the order page for a hand-off. Null if the gateway failed. */

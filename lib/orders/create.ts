@@ -4,11 +4,15 @@ import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db";
 import { MAX_LINES, MAX_QUANTITY } from "../cart/limits";
 import { isLocale } from "../i18n/locale";
-import { MAX_AMOUNT_MINOR } from "../money";
+import { formatMoney, MAX_AMOUNT_MINOR } from "../money";
 import { newAccessToken, newOrderNo } from "./numbers";
 import { nameTranslations } from "../catalog/products";
 import { takeLines, type Shortfall } from "../stock/reserve";
 import { stockStateAtOrder } from "./state";
+import { addressErrors, addressSchema, zoneOf, type AddressField, type ShippingAddress } from "../shipping/address";
+import { activeMethod } from "../shipping/methods";
+import { quoteShipping } from "../shipping/quote";
+import { methodSnapshot, type MethodSnapshot } from "../shipping/snapshot";
 
 export type CheckoutErrorCode =
   | "empty_cart"
@@ -18,7 +22,10 @@ export type CheckoutErrorCode =
   | "wallet_unavailable"
   | "not_payable"
   | "out_of_stock"
-  | "invalid";
+  | "invalid"
+  | "invalid_address"
+  | "shipping_unavailable"
+  | "shipping_changed";
 
 /** A line asking for more than is left (out_of_stock): the product and what can still be ordered (0: sold out). */
 export type ShortLine = { slug: string; name: string; requested: number; available: number };
@@ -31,6 +38,8 @@ export class CheckoutError extends Error {
     message: string,
     /** For out_of_stock: every line that exceeds what is left. */
     readonly short: readonly ShortLine[] = [],
+    /** invalid_address: a message per address field · shipping_changed: the price now. */
+    readonly detail: { fields?: Partial<Record<AddressField, string>>; shippingMinor?: number; currency?: string } = {},
   ) {
     super(message);
   }
@@ -56,6 +65,17 @@ export const orderInputSchema = z.object({
     .optional()
     .transform((v) => v || undefined),
   locale: z.string().optional(),
+  /** How the order reaches the customer; none: pick-up in store, no charge (clients from before shipping). */
+  shipping: z
+    .object({
+      /** A ShippingMethod code. */
+      method: z.string().trim().min(1, "choose a shipping method").max(40),
+      /** Checked by addressSchema when the method ships. */
+      address: z.unknown().optional(),
+      /** The price the customer was shown (minor units): if it is no longer the price, nothing is written. */
+      expectedMinor: z.number().int().min(0).max(MAX_AMOUNT_MINOR).optional(),
+    })
+    .optional(),
 });
 export type OrderInput = z.input<typeof orderInputSchema>;
 
@@ -85,10 +105,14 @@ export async function createOrder(db: Db, raw: OrderInput) {
     unitPriceMinor: p.priceMinor,
     quantity: quantities.get(p.slug)!,
   }));
-  const total = lines.reduce((sum, l) => sum + l.unitPriceMinor * l.quantity, 0);
-  if (!Number.isSafeInteger(total) || total > MAX_AMOUNT_MINOR)
+  const itemsMinor = lines.reduce((sum, l) => sum + l.unitPriceMinor * l.quantity, 0);
+  if (!Number.isSafeInteger(itemsMinor) || itemsMinor > MAX_AMOUNT_MINOR)
     throw new CheckoutError("too_large", "the order total is larger than a payment can be");
-  if (total <= 0) throw new CheckoutError("invalid", "the order total must be more than zero");
+  if (itemsMinor <= 0) throw new CheckoutError("invalid", "the order total must be more than zero");
+  const currency = [...currencies][0]!;
+  const itemCount = lines.reduce((sum, l) => sum + l.quantity, 0);
+  // The address is checked before anything is read or written (a message per field).
+  const address = input.shipping?.address === undefined ? undefined : parseAddress(input.shipping.address);
   const stockLines = lines.map((l) => ({
     productId: l.productId,
     quantity: l.quantity,
@@ -99,6 +123,14 @@ export async function createOrder(db: Db, raw: OrderInput) {
     try {
       // One transaction: the units are taken and the order written together, or neither.
       return await db.$transaction(async (tx) => {
+        // The price comes from the rates as they are now, read in this transaction.
+        const delivery = input.shipping
+          ? await chooseShipping(tx, input.shipping, address, { currency, itemCount, itemsMinor })
+          : null;
+        const shippingMinor = delivery?.method.priceMinor ?? 0;
+        const total = itemsMinor + shippingMinor;
+        if (!Number.isSafeInteger(total) || total > MAX_AMOUNT_MINOR)
+          throw new CheckoutError("too_large", "the order total is larger than a payment can be");
         const stock = await takeLines(tx, stockLines, "hold");
         if (!stock.ok) throw outOfStock(stock.short, lines);
         return tx.order.create({
@@ -106,7 +138,11 @@ export async function createOrder(db: Db, raw: OrderInput) {
             orderNo: newOrderNo(),
             accessToken: newAccessToken(),
             totalMinor: total,
-            currency: [...currencies][0]!,
+            currency,
+            delivery: delivery?.method.kind ?? "pickup",
+            shippingMinor,
+            shippingMethod: delivery ? delivery.method : Prisma.DbNull,
+            shippingAddress: delivery?.address ?? Prisma.DbNull,
             email: input.email,
             customerName: input.name ?? null,
             phone: input.phone ?? null,
@@ -123,6 +159,52 @@ export async function createOrder(db: Db, raw: OrderInput) {
       throw error;
     }
   }
+}
+
+function parseAddress(raw: unknown): ShippingAddress {
+  const parsed = addressSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const fields = addressErrors(raw) ?? {};
+  throw new CheckoutError(
+    "invalid_address",
+    `address: ${Object.entries(fields)
+      .map(([field, message]) => `${field}: ${message}`)
+      .join("; ")}`,
+    [],
+    { fields },
+  );
+}
+
+/** The method chosen, priced from its rates for the address's zone; refuses what it cannot serve or a price that moved. */
+async function chooseShipping(
+  tx: Prisma.TransactionClient,
+  choice: NonNullable<z.output<typeof orderInputSchema>["shipping"]>,
+  address: ShippingAddress | undefined,
+  cart: { currency: string; itemCount: number; itemsMinor: number },
+): Promise<{ method: MethodSnapshot; address: ShippingAddress | null }> {
+  const method = await activeMethod(tx, choice.method);
+  if (!method) throw new CheckoutError("shipping_unavailable", `there is no shipping method "${choice.method}"`);
+  if (method.kind === "ship" && !address) parseAddress({});
+  const zone = method.kind === "ship" && address ? zoneOf(address.country) : null;
+  const quote = quoteShipping(method, { ...cart, zone });
+  if (!quote.serves)
+    throw new CheckoutError(
+      "shipping_unavailable",
+      quote.reason === "currency"
+        ? `"${method.name}" is not offered for orders in ${cart.currency}`
+        : `"${method.name}" does not deliver to ${address?.country ?? "this address"}; choose another method`,
+    );
+  if (choice.expectedMinor !== undefined && choice.expectedMinor !== quote.priceMinor)
+    throw new CheckoutError(
+      "shipping_changed",
+      `shipping price changed: "${method.name}" now costs ${formatMoney(quote.priceMinor, cart.currency, "en")}`,
+      [],
+      { shippingMinor: quote.priceMinor, currency: cart.currency },
+    );
+  return {
+    method: methodSnapshot(method, zone, quote.rate, quote.priceMinor),
+    address: method.kind === "ship" ? (address ?? null) : null,
+  };
 }
 
 /** The refusal for lines that exceed what is left, in words that name each product and what is left. */

@@ -5,6 +5,8 @@ import type { Db } from "../db";
 import type { Wallet } from "../generated/prisma/enums";
 import type { Locale } from "../i18n/locale";
 import { orderLineName } from "../catalog/products";
+import { addressLines, storedAddress } from "../shipping/address";
+import { snapshotName, storedMethod } from "../shipping/snapshot";
 import {
   AWAITING_GATEWAY,
   customerStatus,
@@ -26,7 +28,41 @@ export type CustomerOrderView = Awaited<ReturnType<typeof loadOrder>> & {
   /** What the paying attempt has given back so far. */
   refundedMinor: number;
   wallet: Wallet | null;
+  /** How the order reaches the customer, from its snapshot (components/shop/order-delivery.tsx). */
+  shipping: OrderDeliveryView;
 };
+
+export type OrderDeliveryView = {
+  kind: "ship" | "pickup";
+  /** The method's name in the customer's language; null for an order placed without a choice. */
+  methodName: string | null;
+  /** The address as printable lines; null for pick-up. */
+  addressLines: string[] | null;
+  itemsMinor: number;
+  shippingMinor: number;
+};
+
+/** The delivery part of an order as the customer's page shows it. */
+export function orderDeliveryView(
+  order: {
+    delivery: "ship" | "pickup";
+    shippingMethod: unknown;
+    shippingAddress: unknown;
+    totalMinor: number;
+    shippingMinor: number;
+  },
+  locale: Locale,
+): OrderDeliveryView {
+  const method = storedMethod(order.shippingMethod);
+  const address = order.delivery === "ship" ? storedAddress(order.shippingAddress) : null;
+  return {
+    kind: order.delivery,
+    methodName: method ? snapshotName(method, locale) : null,
+    addressLines: address ? addressLines(address) : null,
+    itemsMinor: order.totalMinor - order.shippingMinor,
+    shippingMinor: order.shippingMinor,
+  };
+}
 
 function loadOrder(db: Db, id: string) {
   return db.order.findUniqueOrThrow({
@@ -64,5 +100,6 @@ export async function customerOrderView(
       latest.payUrl !== null,
     refundedMinor: paidWith?.refundedMinor ?? 0,
     wallet: (paidWith ?? latest)?.wallet ?? null,
+    shipping: orderDeliveryView(order, locale),
   };
 }

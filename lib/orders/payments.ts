@@ -34,7 +34,7 @@ export type Attempt = { payment: Payment; payUrl: string | null; error: ScanForP
  */
 export async function startPayment(
   deps: OrdersDeps,
-  order: Pick<Order, "id" | "orderNo" | "totalMinor" | "currency">,
+  order: Pick<Order, "id" | "orderNo" | "totalMinor" | "currency" | "shippingMinor">,
   method: GatewayMethod,
 ): Promise<Attempt> {
   const { db, gateway } = deps;
@@ -77,13 +77,16 @@ export async function startPayment(
     orderCreate: String(now.getTime()),
     timeoutRule: gateway.timeoutRule,
   };
+  // Website and QR code payments name the items and the shipping (they add up to orderAmount);
+  // the JS API takes no such fields (API.md), so it is sent the total alone.
+  const amounts = goodsAmounts(payment.amountMinor, order.shippingMinor);
   try {
     const { payUrl } =
       method.flow === "website"
-        ? await client.createWebsitePayment({ ...common, wallet: method.wallet as "Alipay" | "AlipayHK" })
+        ? await client.createWebsitePayment({ ...common, ...amounts, wallet: method.wallet as "Alipay" | "AlipayHK" })
         : method.flow === "jsapi"
           ? await client.createJsapiPayment({ ...common, wallet: method.wallet as "Wechat" | "Alipay" })
-          : await client.createQrcodePayment({ ...common, wallet: method.wallet as "Wechat" | "Alipay" });
+          : await client.createQrcodePayment({ ...common, ...amounts, wallet: method.wallet as "Wechat" | "Alipay" });
     const saved = await db.payment.update({ where: { id: payment.id }, data: { payUrl } });
     return { payment: saved, payUrl, error: null };
   } catch (error) {
@@ -93,6 +96,15 @@ export async function startPayment(
     if (!error.stateUnknown) await failPayment(deps, payment);
     return { payment: await db.payment.findUniqueOrThrow({ where: { id: payment.id } }), payUrl: null, error };
   }
+}
+
+/** The items (goodsAmount) and the shipping (goodsExtraAmount) of an amount that includes shipping. */
+export function goodsAmounts(
+  orderAmount: number,
+  shippingMinor: number,
+): { goodsAmount: number; goodsExtraAmount: number } {
+  const shipping = Math.min(Math.max(0, shippingMinor), orderAmount);
+  return { goodsAmount: orderAmount - shipping, goodsExtraAmount: shipping };
 }
 
 export type ApplyOutcome =

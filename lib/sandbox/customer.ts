@@ -87,7 +87,23 @@ export function describeOrder(deps: SandboxDeps, order: SandboxOrder) {
               ? "cancelled"
               : "to be paid",
     expiresAt: order.expiresAt.toISOString(),
+    ...namedAmounts(order.requestText),
   } as const;
+}
+
+/** goodsAmount and goodsExtraAmount as the create request named them (null: not named, or JS API). */
+export function namedAmounts(requestText: string): { goodsAmount: number | null; goodsExtraAmount: number | null } {
+  let body: unknown;
+  try {
+    body = (JSON.parse(requestText) as { request?: { body?: unknown } })?.request?.body;
+  } catch {
+    body = undefined;
+  }
+  const read = (key: string) => {
+    const value = body && typeof body === "object" ? (body as Record<string, unknown>)[key] : undefined;
+    return typeof value === "number" && Number.isSafeInteger(value) ? value : null;
+  };
+  return { goodsAmount: read("goodsAmount"), goodsExtraAmount: read("goodsExtraAmount") };
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

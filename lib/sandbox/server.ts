@@ -9,6 +9,8 @@
 //  - An unpaid order past its timeout is reported as status 2 (fail).
 //  - Status 3 (refunded) once refunds reach the paid amount; a partly refunded order stays 1.
 //  - A refundNo already used for another order: code 5.
+//  - goodsAmount + goodsExtraAmount (either named; a missing one counts 0) not equal to
+//    orderAmount: code 5. The hosted page shows them (items, shipping) when they are named.
 //  - Transport faults (timeout, malformed, bad signature) act on the request and then spoil
 //    the answer, as a lost answer does in real life; codes 9 and 22 act on nothing.
 //  - No `msg` contains the word "signature" (API.md's text for code 8 does): ScanForPay's own
@@ -196,6 +198,14 @@ async function create(
   const parsed = createSchemas[endpoint].safeParse(body);
   if (!parsed.success) return fail(5, `parameter invalid: ${describeIssues(parsed.error)}`);
   const input = parsed.data;
+  // The items and the extras (shipping), when named, must add up to the amount charged.
+  const goods = "goodsAmount" in input ? input.goodsAmount : undefined;
+  const extra = "goodsExtraAmount" in input ? input.goodsExtraAmount : undefined;
+  if ((goods !== undefined || extra !== undefined) && (goods ?? 0) + (extra ?? 0) !== input.orderAmount)
+    return fail(
+      5,
+      `parameter invalid: goodsAmount (${goods ?? 0}) + goodsExtraAmount (${extra ?? 0}) is not orderAmount (${input.orderAmount})`,
+    );
   const partner = partnerOf(deps);
   if (input.storeNo !== partner.storeNo) return fail(3, `store ${input.storeNo} is not authorised`);
 

@@ -1,32 +1,9 @@
 // A delivery address (pure): Hong Kong, Macau, mainland China and the rest of the world.
 // Validated with zod on the server, one message per field; kept on the order as entered.
 import { z } from "zod";
-import type { ShippingZone } from "../generated/prisma/enums";
+import { countryName, hasPostcode, zoneOf } from "./zones";
 
-/** Countries offered first in the form (the shop ships from Hong Kong); any ISO 3166-1 code is accepted. */
-export const NEAR_COUNTRIES = ["HK", "MO", "CN", "TW", "SG", "MY", "JP", "KR", "GB", "US", "AU", "CA"] as const;
-
-/** Countries without postcodes that the shop's customers often ship to (a postcode is not asked for). */
-const NO_POSTCODE = new Set(["HK", "MO", "AE", "QA"]);
-
-/** The zone whose rates apply to a country. */
-export function zoneOf(country: string): ShippingZone {
-  switch (country.toUpperCase()) {
-    case "HK":
-      return "hk";
-    case "MO":
-      return "macau";
-    case "CN":
-      return "mainland";
-    default:
-      return "world";
-  }
-}
-
-/** Does this country use postcodes on its addresses? */
-export function hasPostcode(country: string): boolean {
-  return !NO_POSTCODE.has(country.toUpperCase());
-}
+export { countryName, hasPostcode, NEAR_COUNTRIES, zoneOf } from "./zones";
 
 const text = (max: number, what: string) =>
   z
@@ -115,15 +92,6 @@ export function addressLines(a: ShippingAddress): string[] {
     [a.postcode, countryName(a.country)].filter(Boolean).join(" "),
     `${a.phoneCode} ${a.phone}`,
   ].filter((line): line is string => Boolean(line && line.trim()));
-}
-
-/** The country's English name where the runtime knows it, else its code. */
-export function countryName(code: string, locale = "en"): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: "region" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
 }
 
 /** An address read back from an order's snapshot (null if it is missing or not an address). */

@@ -4,7 +4,7 @@
 // the cart is told at checkout; the headless API answers 409 for it.
 import sharp from "sharp";
 import { expect, test } from "./fixtures";
-import { addToCart, logInToBackOffice } from "./steps";
+import { addToCart, logInToBackOffice, pickUpInStore } from "./steps";
 import en from "../../messages/en.json";
 import zhHK from "../../messages/zh-HK.json";
 
@@ -100,6 +100,7 @@ test("a product made in the back office sells out: category, search, last unit, 
   await addToCart(first, slug);
   await first.goto("/checkout");
   await first.locator('input[name="email"]').fill("first@example.com");
+  await pickUpInStore(first);
   await first.getByRole("radio", { name: /^AlipayHK\b/ }).check();
   await first.getByRole("button", { name: en.checkout.pay.replace("{amount}", "HK$88.50") }).click();
   await first.getByRole("button", { name: "Pay HK$88.50" }).click();
@@ -118,6 +119,7 @@ test("a product made in the back office sells out: category, search, last unit, 
   // The second customer is told at checkout, before paying.
   await second.goto("/checkout");
   await expect(second.getByRole("listitem").filter({ hasText: "月光風箏" })).toContainText(zhHK.cart.lineSoldOut);
+  await pickUpInStore(second);
   await expect(second.getByRole("button", { name: zhHK.checkout.pay.replace("{amount}", "HK$88.50") })).toBeDisabled();
 
   // And the headless API refuses it with 409, naming what is left.

@@ -1,5 +1,6 @@
 // The catalogue as a customer finds it: categories, search, sorting and what is left in stock.
 import { expect, test, type Page } from "./fixtures";
+import { pickUpInStore } from "./steps";
 import { lastTwo, SOLD_OUT } from "./test-products";
 import en from "../../messages/en.json";
 import zhHK from "../../messages/zh-HK.json";
@@ -192,6 +193,7 @@ test("a cart line beyond what is left says so, and checkout waits until it is ch
   // The checkout page shows the same, and its pay button waits.
   await page.goto("/checkout");
   await expect(page.getByTestId("cart-blocked")).toBeVisible();
+  await pickUpInStore(page);
   await expect(page.getByTestId("line-stock")).toHaveText(w.m.cart.lineShort.replace("{count}", "1"));
   await expect(page.getByRole("button", { name: w.m.checkout.pay.replace("{amount}", "HK$246.00") })).toBeDisabled();
 
@@ -203,6 +205,7 @@ test("a cart line beyond what is left says so, and checkout waits until it is ch
   await expect(page.getByTestId("cart-blocked")).toHaveCount(0);
   await expect(page.getByRole("button", { name: w.m.cart.increase.replace("{name}", name) })).toBeDisabled();
   await page.getByRole("link", { name: w.m.cart.checkout }).click();
+  await pickUpInStore(page);
   await expect(page.getByRole("button", { name: w.m.checkout.pay.replace("{amount}", "HK$123.00") })).toBeEnabled();
 });
 

@@ -1,7 +1,7 @@
 // Paying in a real browser against the in-app sandbox gateway: every flow the user agent
 // can choose, the return, the live QR page, cancel with retry, and a failed payment.
 import { expect, test, type Page } from "./fixtures";
-import { addToCart } from "./steps";
+import { addToCart, pickUpInStore } from "./steps";
 import en from "../../messages/en.json";
 import zhHK from "../../messages/zh-HK.json";
 
@@ -15,6 +15,7 @@ async function toCheckout(page: Page, slug = "silk-fan", email = "buyer@example.
   await addToCart(page, slug);
   await page.goto("/checkout");
   await page.locator('input[name="email"]').fill(email);
+  await pickUpInStore(page);
 }
 
 async function expectOrderStatus(page: Page, status: string) {
@@ -57,7 +58,7 @@ test.describe("inside Alipay", () => {
   test("JS API, the Alipay sheet, paid", async ({ page }, testInfo) => {
     test.skip(testInfo.project.name !== "wechat-phone", "phone viewport");
     await toCheckout(page, "celadon-tea-cup");
-    await expect(page.getByRole("radio")).toHaveCount(1);
+    await expect(page.getByRole("group", { name: zhHK.checkout.walletHeading }).getByRole("radio")).toHaveCount(1);
     await page.getByRole("button", { name: zhHK.checkout.pay.replace("{amount}", "HK$128.00") }).click();
     await expect(page.getByText(zhHK.sandbox.wallet.Alipay).first()).toBeVisible();
     await page.getByRole("button", { name: zhHK.sandbox.sheet.pay, exact: true }).click();

@@ -2,7 +2,7 @@
 // the phone's browser, is opened inside WeChat (a second browser context with WeChat's user
 // agent, as the customer's WeChat would be), which pays it by JS API.
 import { devices, expect, test } from "./fixtures";
-import { addToCart } from "./steps";
+import { addToCart, pickUpInStore } from "./steps";
 import { WECHAT_ANDROID_UA } from "../../playwright.config";
 import en from "../../messages/en.json";
 
@@ -22,6 +22,7 @@ test("a phone browser hands WeChat Pay to WeChat: the order's own link, paid the
   await addToCart(phone, "bamboo-chopsticks");
   await phone.goto("/checkout");
   await phone.locator('input[name="email"]').fill("phone@example.com");
+  await pickUpInStore(phone);
   // A phone browser offers WeChat Pay as a hand-off, not as a flow it cannot run.
   const wechat = phone.getByRole("radio", { name: /WeChat Pay/ });
   await expect(phone.getByText(en.checkout.flowHints.handoff)).toBeVisible();

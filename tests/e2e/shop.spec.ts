@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "./fixtures";
+import { pickUpInStore } from "./steps";
 import en from "../../messages/en.json";
 import zhHK from "../../messages/zh-HK.json";
 import { testProducts } from "./test-products";
@@ -65,11 +66,13 @@ test("browse, add to cart, change the cart and reach the checkout summary", asyn
   await expect(page.getByRole("heading", { level: 1, name: m.checkout.title })).toBeVisible();
   const summary = page.getByRole("region", { name: m.checkout.summary });
   await expect(summary.getByText(fan)).toBeVisible();
+  await expect(page.getByTestId("checkout-items")).toHaveText("HK$456.00");
+  await pickUpInStore(page);
   await expect(page.getByTestId("checkout-total")).toHaveText("HK$456.00");
 
   // The wallets on offer follow the browser: JS API with WeChat Pay inside WeChat;
   // website payment or WeChat Pay by QR code on a desktop. (Paying: tests/e2e/checkout.spec.ts.)
-  const wallets = page.getByRole("radio");
+  const wallets = page.getByRole("group", { name: m.checkout.walletHeading }).getByRole("radio");
   if (zh) {
     await expect(wallets).toHaveCount(1);
     await expect(page.getByRole("radio", { name: /微信支付/ })).toBeChecked();

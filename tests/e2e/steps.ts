@@ -20,3 +20,19 @@ export async function logInToBackOffice(page: Page) {
   await page.getByRole("button", { name: "Log in" }).click();
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
 }
+
+/** At checkout: pick up in store (no address, no shipping charge), once the page's script runs. */
+export async function pickUpInStore(page: Page) {
+  await expect(async () => {
+    await page.getByRole("radio", { name: /^(Pick up in store|到店自取|到店自提)/ }).check();
+    await expect(page.getByTestId("totals-shipping")).toHaveText(/^(Free|免費|免费)$/, { timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
+}
+
+/** The address of the shipping specs: a flat in Wan Chai, Hong Kong. */
+export const HK_ADDRESS = {
+  recipient: "Chan Tai Man",
+  phone: "9123 4567",
+  line1: "Flat 5A, 18 Hennessy Road",
+  district: "Wan Chai",
+} as const;

@@ -12,17 +12,30 @@ import { readCart } from "@/lib/cart/session";
 import { summarizeCart } from "@/lib/cart/summary";
 import { prisma } from "@/lib/db";
 import { formatMoney } from "@/lib/money";
+import { countryOptions } from "@/lib/shipping/countries";
+import { checkoutMethods } from "@/lib/shipping/methods";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("checkout"))("title") };
 }
 
 export default async function CheckoutPage() {
-  const [t, locale, lines] = await Promise.all([getTranslations("checkout"), getLocale(), readCart()]);
+  const [t, ts, locale, lines] = await Promise.all([
+    getTranslations("checkout"),
+    getTranslations("shipping"),
+    getLocale(),
+    readCart(),
+  ]);
   const cart = await summarizeCart(prisma, lines, locale);
   if (cart.lines.length === 0 || !cart.currency) return <EmptyCart heading={t("title")} />;
-  const total = formatMoney(cart.subtotalMinor, cart.currency, locale);
+  const items = formatMoney(cart.subtotalMinor, cart.currency, locale);
   const methods = payMethods((await headers()).get("user-agent"));
+  // Each method's price in every zone for this cart, from the rates; the form picks by country.
+  const shipping = await checkoutMethods(
+    prisma,
+    { currency: cart.currency, itemCount: cart.count, itemsMinor: cart.subtotalMinor },
+    locale,
+  );
   return (
     <>
       <h1 className="mb-6 text-2xl font-bold tracking-tight">{t("title")}</h1>
@@ -42,17 +55,21 @@ export default async function CheckoutPage() {
           {cart.blocked && <CartBlockedNote className="mt-3" />}
           <OrderLines lines={cart.lines} locale={locale} />
           <dl className="mt-2 flex items-baseline justify-between border-t border-stone-200 pt-4">
-            <dt className="font-medium">{t("total")}</dt>
-            <dd data-testid="checkout-total" className="text-xl font-bold tabular-nums">
-              {total}
+            <dt className="font-medium">{ts("items")}</dt>
+            <dd data-testid="checkout-items" className="text-xl font-bold tabular-nums">
+              {items}
             </dd>
           </dl>
         </section>
         <section className="rounded-2xl border border-stone-200 bg-white p-5 lg:order-1">
           <CheckoutForm
-            totalLabel={total}
             walletChoice={<WalletChoice methods={methods.methods} />}
             blocked={cart.blocked}
+            methods={shipping}
+            countries={countryOptions(locale)}
+            itemsMinor={cart.subtotalMinor}
+            currency={cart.currency}
+            locale={locale}
           />
         </section>
       </div>

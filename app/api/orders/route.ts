@@ -1,6 +1,9 @@
 // POST /api/orders: place an order and start its payment (headless clients, tests).
 // { "items": [{ "slug", "quantity" }], "email", "name"?, "phone"?, "wallet" }; the request's
 // user agent chooses the flow. 201 { orderNo, partnerOrderNo, flow, wallet, payUrl, statusUrl, orderUrl }.
+// Optional delivery (README, "Headless API"): "shippingMethod" (a method's code), "address"
+// (for a method that ships) and "shippingMinor" (the price the client showed: a different
+// price now is a 409 and nothing is written). Without them the order is picked up in store.
 import { z } from "zod";
 import { placeOrderHeadless } from "@/lib/checkout/place-order";
 import { CheckoutError } from "@/lib/orders/create";
@@ -15,6 +18,9 @@ const bodySchema = z.object({
   phone: z.string().optional(),
   wallet: z.string(),
   locale: z.string().optional(),
+  shippingMethod: z.string().optional(),
+  address: z.unknown().optional(),
+  shippingMinor: z.number().optional(),
 });
 
 export async function POST(request: Request) {
@@ -27,9 +33,17 @@ export async function POST(request: Request) {
       { status: 400 },
     );
   }
+  const { shippingMethod, address, shippingMinor, ...order } = body.data;
+  if (shippingMethod === undefined && (address !== undefined || shippingMinor !== undefined))
+    return Response.json(
+      { error: "shippingMethod: required with an address or a shippingMinor", code: "invalid" },
+      { status: 400 },
+    );
   try {
     const placed = await placeOrderHeadless(appOrdersDeps(), {
-      ...body.data,
+      ...order,
+      shipping:
+        shippingMethod === undefined ? undefined : { method: shippingMethod, address, expectedMinor: shippingMinor },
       userAgent: request.headers.get("user-agent"),
     });
     const { payment, error } = placed.attempt;
@@ -62,8 +76,18 @@ export async function POST(request: Request) {
           code: error.code,
           // Each line that exceeds what is left: the product and what can still be ordered (nothing was written).
           ...(error.code === "out_of_stock" ? { lines: error.short } : {}),
+          // A message per address field; the shipping price as it is now (nothing was written).
+          ...(error.detail.fields ? { fields: error.detail.fields } : {}),
+          ...(error.detail.shippingMinor !== undefined ? { shippingMinor: error.detail.shippingMinor } : {}),
         },
-        { status: error.code === "not_payable" || error.code === "out_of_stock" ? 409 : 400 },
+        {
+          status:
+            error.code === "not_payable" || error.code === "out_of_stock" || error.code === "shipping_changed"
+              ? 409
+              : error.code === "invalid_address"
+                ? 422
+                : 400,
+        },
       );
     throw error;
   }

@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { LiveOrderStatus } from "@/components/shop/live-order-status";
+import { OrderDelivery } from "@/components/shop/order-delivery";
 import { RetryPaymentForm } from "@/components/shop/retry-payment-form";
 import { WeChatHandoff } from "@/components/shop/wechat-handoff";
 import { gatewayMethods, handsOffWeChat, payMethods } from "@/lib/checkout/pay-methods";
@@ -154,6 +155,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           )}
         </dl>
       </section>
+      <OrderDelivery delivery={order.shipping} currency={order.currency} locale={locale} />
       <p className="text-center text-xs text-stone-500">{t("keepLink")}</p>
       <p className="text-center">
         <Link href="/" className="text-sm text-brand-700 hover:underline">

@@ -63,6 +63,13 @@ export default async function SandboxPayPage({ params, searchParams }: Props) {
     const checkout: SandboxCheckout = {
       token: order.token,
       amount,
+      breakdown:
+        view.goodsAmount === null && view.goodsExtraAmount === null
+          ? null
+          : {
+              goods: formatMoney(view.goodsAmount ?? 0, view.currency, locale),
+              extra: formatMoney(view.goodsExtraAmount ?? 0, view.currency, locale),
+            },
       merchant: t("merchantName", { storeNo: order.storeNo }),
       title: order.title,
       partnerOrderNo: view.partnerOrderNo,
