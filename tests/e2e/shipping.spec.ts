@@ -148,3 +148,26 @@ test("POST /api/orders: the shipping price comes from the rates; a tampered one 
   expect(html).toContain("HK$226.00"); // 2 × HK$98.00 + HK$30.00
   expect(html).toContain("Wan Chai");
 });
+
+test.describe("before JavaScript has loaded", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the server checks the address and answers a message per field", async ({ page }, testInfo) => {
+    test.skip(testInfo.project.name !== "desktop", "one viewport is enough for a plain HTML form");
+    await addToCart(page, "paper-lantern");
+    await page.goto("/checkout");
+    await page.locator('input[name="email"]').fill("nojs@example.com");
+    await fillAddress(page, en, { ...HK_ADDRESS, district: "" });
+    await page.getByRole("button", { name: pay(en, "HK$128.00") }).click();
+    await expect(page.getByText(en.checkout.errors.invalid_address)).toBeVisible();
+    const district = page.getByLabel(en.address.districtHK, { exact: true });
+    await expect(district).toHaveAttribute("aria-invalid", "true");
+    await expect(district).toHaveAccessibleDescription(en.address.errors.districtHK);
+    // What was typed is shown again; with the district, the order is placed and priced on the server.
+    await expect(page.getByLabel(en.address.recipient, { exact: true })).toHaveValue("Chan Tai Man");
+    await district.fill("Wan Chai");
+    await page.getByRole("button", { name: pay(en, "HK$128.00") }).click();
+    await expect(page).toHaveURL(/\/sandbox\/scanforpay\/pay\//);
+    await expect(page.getByText("HK$128.00").first()).toBeVisible();
+  });
+});
