@@ -6,6 +6,7 @@ import { prisma } from "@/lib/db";
 import { orderFulfilment, type TimelineEntry } from "@/lib/fulfilment/queries";
 import { availableActions, check, refusalText, type OrderFacts } from "@/lib/fulfilment/state";
 import { methodName } from "@/lib/fulfilment/view";
+import { isAwaitingPayment, isPartlyRefunded } from "@/lib/orders/state";
 import { addressLines, storedAddress } from "@/lib/shipping/address";
 
 type Order = OrderFacts & {
@@ -131,8 +132,13 @@ export async function FulfilmentPanel({ order }: { order: Order }) {
         )}
       </dl>
 
-      {blocked && !blocked.ok && order.status !== "pending" && (
+      {blocked && !blocked.ok && !isAwaitingPayment(order.status) && (
         <p className="rounded border border-amber-200 bg-amber-50 p-2 text-amber-900">{refusalText(blocked.reason)}</p>
+      )}
+      {isPartlyRefunded(order.status) && order.fulfilment === "unfulfilled" && (
+        <p className="rounded border border-amber-200 bg-amber-50 p-2 text-amber-900">
+          Partly refunded: check which items are still to be sent before packing.
+        </p>
       )}
       {actions.includes("ship") && <ShipForm orderNo={order.orderNo} mode="ship" />}
       {actions.includes("collect") && <FulfilmentMoveForm orderNo={order.orderNo} intent="collect" />}

@@ -7,7 +7,7 @@ import type { Db } from "../db";
 import { enqueue } from "../outbox/enqueue";
 import type { OutboxConfig } from "../outbox/topics";
 import { parseShipment, parseShipmentsCsv, type CsvRow, type Shipment, type ShipmentErrors } from "./input";
-import { check, FULFILLABLE_STATUS, MOVES, refusalText, type FulfilmentAction, type OrderFacts } from "./state";
+import { check, MOVES, refusalText, type FulfilmentAction, type OrderFacts } from "./state";
 import { isOrderNo } from "../orders/numbers";
 
 type Tx = Prisma.TransactionClient;
@@ -51,7 +51,7 @@ async function move(
   if (action === "deliver" || action === "collect") data.deliveredAt = now;
   // The condition is the rule itself: whatever the read above saw, only one writer moves it.
   const { count } = await tx.order.updateMany({
-    where: { id: before.id, status: FULFILLABLE_STATUS, delivery: rule.delivery, fulfilment: rule.from },
+    where: { id: before.id, status: { in: [...rule.statuses] }, delivery: rule.delivery, fulfilment: rule.from },
     data,
   });
   if (count !== 1) {

@@ -1,7 +1,7 @@
 // What the back office reads about fulfilment: the queue of paid orders to send or hand over,
 // and one order's fulfilment timeline (its audit-log rows).
 import type { Db } from "../db";
-import { FULFILLABLE_STATUS } from "./state";
+import { FULFILLABLE } from "../orders/state";
 
 /** Most orders the queue page lists per section (the counts say how many there are in all). */
 export const QUEUE_LIMIT = 200;
@@ -9,6 +9,7 @@ export const QUEUE_LIMIT = 200;
 const queueSelect = {
   id: true,
   orderNo: true,
+  status: true,
   email: true,
   customerName: true,
   totalMinor: true,
@@ -21,7 +22,7 @@ const queueSelect = {
 } as const;
 
 export async function fulfilmentQueue(db: Db) {
-  const waiting = { status: FULFILLABLE_STATUS, fulfilment: "unfulfilled" } as const;
+  const waiting = { status: { in: [...FULFILLABLE] }, fulfilment: "unfulfilled" as const };
   const order = [{ paidAt: "asc" }, { id: "asc" }] as const;
   const [toShip, toCollect, shipToCount, collectCount, shipped] = await Promise.all([
     db.order.findMany({
@@ -38,7 +39,7 @@ export async function fulfilmentQueue(db: Db) {
     }),
     db.order.count({ where: { ...waiting, delivery: "ship" } }),
     db.order.count({ where: { ...waiting, delivery: "pickup" } }),
-    db.order.count({ where: { status: FULFILLABLE_STATUS, fulfilment: "shipped" } }),
+    db.order.count({ where: { fulfilment: "shipped" } }),
   ]);
   const units = (o: { items: { quantity: number }[] }) => o.items.reduce((n, i) => n + i.quantity, 0);
   return {

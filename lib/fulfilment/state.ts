@@ -1,22 +1,28 @@
 // Every fulfilment rule, in one place (pure): which moves an order may take, from where, and
 // what each needs. The I/O (lib/fulfilment/actions.ts) asks this file and applies the answer
-// as one conditional UPDATE … WHERE fulfilment = <from> AND status = paid, so a repeated or
-// concurrent action applies once.
+// as one conditional UPDATE … WHERE fulfilment = <from> AND delivery = <kind> AND status IN
+// (<statuses>), so a repeated or concurrent action applies once.
 //
 //   delivery = ship:    unfulfilled ──ship──▶ shipped ──deliver──▶ delivered
+//                                              └─update tracking (no new message)
 //   delivery = pickup:  unfulfilled ──collect──▶ collected
 //
-// Only a paid order moves: a pending, failed or expired one was never paid, and a partly or
-// fully refunded one is for the merchant to settle with the customer first (a partial refund
-// may be an item given up; the merchant refunds, then ships what is left, after looking).
+// Which order statuses allow a move is lib/orders/state.ts's to say: a shipment or collection
+// needs goods still owed (paid, or partly refunded); a fully refunded or unpaid order is never
+// sent. A parcel already on its way is delivered whatever was refunded since.
 import {
   DeliveryKind,
   FulfilmentStatus,
-  OrderStatus,
   type DeliveryKind as DeliveryKindValue,
   type FulfilmentStatus as FulfilmentStatusValue,
-  type OrderStatus as OrderStatusValue,
 } from "../generated/prisma/enums";
+import {
+  FULFILLABLE,
+  isFulfillable,
+  isFullyRefunded,
+  SHIPPED_ANYWAY,
+  type OrderStatus as OrderStatusValue,
+} from "../orders/state";
 
 export type { FulfilmentStatusValue as FulfilmentStatus, DeliveryKindValue as DeliveryKind };
 
@@ -26,31 +32,33 @@ export type FulfilmentMove = {
   action: FulfilmentAction;
   /** The delivery kind the order must have. */
   delivery: DeliveryKindValue;
+  /** The order statuses it may start from. */
+  statuses: readonly OrderStatusValue[];
   /** The fulfilment status the order must be in (the UPDATE's condition). */
   from: FulfilmentStatusValue;
   /** Where it goes (the same status for update_tracking). */
   to: FulfilmentStatusValue;
 };
 
-/** The order status every move requires. */
-export const FULFILLABLE_STATUS: OrderStatusValue = OrderStatus.paid;
-
 export const MOVES: Readonly<Record<FulfilmentAction, FulfilmentMove>> = {
   ship: {
     action: "ship",
     delivery: DeliveryKind.ship,
+    statuses: FULFILLABLE,
     from: FulfilmentStatus.unfulfilled,
     to: FulfilmentStatus.shipped,
   },
   deliver: {
     action: "deliver",
     delivery: DeliveryKind.ship,
+    statuses: SHIPPED_ANYWAY,
     from: FulfilmentStatus.shipped,
     to: FulfilmentStatus.delivered,
   },
   collect: {
     action: "collect",
     delivery: DeliveryKind.pickup,
+    statuses: FULFILLABLE,
     from: FulfilmentStatus.unfulfilled,
     to: FulfilmentStatus.collected,
   },
@@ -58,13 +66,15 @@ export const MOVES: Readonly<Record<FulfilmentAction, FulfilmentMove>> = {
   update_tracking: {
     action: "update_tracking",
     delivery: DeliveryKind.ship,
+    statuses: SHIPPED_ANYWAY,
     from: FulfilmentStatus.shipped,
     to: FulfilmentStatus.shipped,
   },
 };
 
-/** Why a move is refused, for the merchant (also a CSV row's error code). */
-export type Refusal = "not_paid" | "refunded" | "pickup_order" | "ship_order" | "already_done" | "not_yet_shipped";
+/** Why a move is refused, for the merchant (also a CSV row's error). */
+export type Refusal =
+  "not_paid" | "fully_refunded" | "pickup_order" | "ship_order" | "already_done" | "not_yet_shipped";
 
 export type OrderFacts = { status: OrderStatusValue; delivery: DeliveryKindValue; fulfilment: FulfilmentStatusValue };
 
@@ -74,20 +84,19 @@ export function check(
   action: FulfilmentAction,
 ): { ok: true; move: FulfilmentMove } | { ok: false; reason: Refusal } {
   const move = MOVES[action];
-  if (order.status === OrderStatus.partially_refunded || order.status === OrderStatus.refunded)
-    return { ok: false, reason: "refunded" };
-  if (order.status !== FULFILLABLE_STATUS) return { ok: false, reason: "not_paid" };
   if (order.delivery !== move.delivery)
-    return { ok: false, reason: move.delivery === "ship" ? "pickup_order" : "ship_order" };
+    return { ok: false, reason: move.delivery === DeliveryKind.ship ? "pickup_order" : "ship_order" };
   if (order.fulfilment !== move.from) {
     if (move.from === FulfilmentStatus.shipped && order.fulfilment === FulfilmentStatus.unfulfilled)
       return { ok: false, reason: "not_yet_shipped" };
     return { ok: false, reason: "already_done" };
   }
+  if (!move.statuses.includes(order.status))
+    return { ok: false, reason: isFullyRefunded(order.status) ? "fully_refunded" : "not_paid" };
   return { ok: true, move };
 }
 
-/** The moves this order can take now (the back office shows these buttons). */
+/** The moves this order can take now (the back office shows these forms). */
 export function availableActions(order: OrderFacts): FulfilmentAction[] {
   return (Object.keys(MOVES) as FulfilmentAction[]).filter((a) => check(order, a).ok);
 }
@@ -97,8 +106,8 @@ export function refusalText(reason: Refusal, fulfilment?: FulfilmentStatusValue)
   switch (reason) {
     case "not_paid":
       return "The order is not paid.";
-    case "refunded":
-      return "The order has been refunded (in part or in full): settle it with the customer first.";
+    case "fully_refunded":
+      return "The order has been refunded in full: there is nothing to send.";
     case "pickup_order":
       return "This is a pick-up order: mark it collected instead.";
     case "ship_order":
@@ -110,22 +119,17 @@ export function refusalText(reason: Refusal, fulfilment?: FulfilmentStatusValue)
   }
 }
 
-/** Paid orders still to send or to hand over (the queue), in the order they were paid. */
+/** Goods still owed and not yet sent or handed over (the queue). */
 export function isAwaitingFulfilment(order: OrderFacts): boolean {
-  return order.status === FULFILLABLE_STATUS && order.fulfilment === FulfilmentStatus.unfulfilled;
-}
-
-/** Is the order done, from the shop's side? */
-export function isFulfilled(fulfilment: FulfilmentStatusValue): boolean {
-  return fulfilment === FulfilmentStatus.delivered || fulfilment === FulfilmentStatus.collected;
+  return isFulfillable(order.status) && order.fulfilment === FulfilmentStatus.unfulfilled;
 }
 
 /** What the customer reads, keyed into messages' "fulfilment" namespace. */
 export type CustomerFulfilment = "preparing" | "ready_for_pickup" | "shipped" | "delivered" | "collected";
 
 /**
- * The customer's view of fulfilment, or null when there is nothing to say yet (an order not
- * paid, or refunded and never sent: the payment status says it all).
+ * The customer's view of fulfilment, or null when there is nothing to say (an order not paid,
+ * or refunded in full before it was sent: the payment status says it all).
  */
 export function customerFulfilment(order: OrderFacts): CustomerFulfilment | null {
   switch (order.fulfilment) {
@@ -136,7 +140,7 @@ export function customerFulfilment(order: OrderFacts): CustomerFulfilment | null
     case FulfilmentStatus.collected:
       return "collected";
     case FulfilmentStatus.unfulfilled:
-      if (order.status !== OrderStatus.paid) return null;
+      if (!isFulfillable(order.status)) return null;
       return order.delivery === DeliveryKind.pickup ? "ready_for_pickup" : "preparing";
   }
 }

@@ -32,7 +32,10 @@ afterAll(async () => {
 });
 
 /** An order paid for delivery (or pick-up), as checkout and the gateway would leave it. */
-async function order(delivery: "ship" | "pickup" = "ship", status: "paid" | "pending" | "refunded" = "paid") {
+async function order(
+  delivery: "ship" | "pickup" = "ship",
+  status: "paid" | "pending" | "refunded" | "partially_refunded" = "paid",
+) {
   const created = await createOrder(db, { items: [{ slug: "silk-fan", quantity: 2 }], email: "buyer@example.com" });
   return db.order.update({
     where: { id: created.id },
@@ -138,6 +141,13 @@ describe("mark shipped", () => {
     expect(await db.auditLog.count({ where: { entity: "order", entityId: { in: ids } } })).toBe(0);
   });
 
+  it("ships a partly refunded order; delivers one refunded in full after it was sent", async () => {
+    const partly = await order("ship", "partially_refunded");
+    expect(await markShipped(db, shipment(partly.orderNo), actor, CUSTOMER_ONLY)).toMatchObject({ ok: true });
+    await db.order.update({ where: { id: partly.id }, data: { status: "refunded" } });
+    expect(await markDelivered(db, { orderNo: partly.orderNo }, actor)).toMatchObject({ ok: true });
+  });
+
   it("corrects the tracking without a second message, then delivers", async () => {
     const o = await order();
     await markShipped(db, shipment(o.orderNo, { trackingNumber: "SF12345678", trackingUrl: "" }), actor, CUSTOMER_ONLY);
@@ -235,14 +245,14 @@ describe("bulk mark shipped from a CSV", () => {
   it("lists the queue: paid delivery orders to ship, oldest paid first, and pick-ups to hand over", async () => {
     const queue = await fulfilmentQueue(db);
     const toShip = await db.order.findMany({
-      where: { status: "paid", delivery: "ship", fulfilment: "unfulfilled" },
+      where: { status: { in: ["paid", "partially_refunded"] }, delivery: "ship", fulfilment: "unfulfilled" },
       orderBy: [{ paidAt: "asc" }, { id: "asc" }],
       select: { orderNo: true },
     });
     expect(queue.toShip.map((o) => o.orderNo)).toEqual(toShip.map((o) => o.orderNo));
     expect(queue.counts.toShip).toBe(toShip.length);
     expect(queue.toCollect.every((o) => o.delivery === "pickup")).toBe(true);
-    expect(queue.counts.shipped).toBe(await db.order.count({ where: { fulfilment: "shipped", status: "paid" } }));
+    expect(queue.counts.shipped).toBe(await db.order.count({ where: { fulfilment: "shipped" } }));
   });
 });
 

@@ -27,13 +27,20 @@ describe("the fulfilment state machine", () => {
     expect(availableActions({ ...paidPickup, fulfilment: "collected" })).toEqual([]);
   });
 
-  it("moves only paid orders: unpaid and refunded ones are refused", () => {
-    for (const status of ["pending", "failed", "expired"] as const)
+  it("sends only goods still owed: paid or partly refunded; never unpaid or fully refunded orders", () => {
+    for (const status of ["pending", "failed", "expired"] as const) {
       expect(check({ ...paidShip, status }, "ship")).toEqual({ ok: false, reason: "not_paid" });
-    for (const status of ["refunded", "partially_refunded"] as const) {
-      expect(check({ ...paidShip, status }, "ship")).toEqual({ ok: false, reason: "refunded" });
       expect(availableActions({ ...paidPickup, status })).toEqual([]);
     }
+    expect(check({ ...paidShip, status: "refunded" }, "ship")).toEqual({ ok: false, reason: "fully_refunded" });
+    expect(availableActions({ ...paidPickup, status: "refunded" })).toEqual([]);
+    expect(availableActions({ ...paidShip, status: "partially_refunded" })).toEqual(["ship"]);
+    expect(availableActions({ ...paidPickup, status: "partially_refunded" })).toEqual(["collect"]);
+  });
+
+  it("a parcel on its way is delivered whatever was refunded since", () => {
+    for (const status of ["paid", "partially_refunded", "refunded"] as const)
+      expect(availableActions({ ...paidShip, status, fulfilment: "shipped" })).toEqual(["deliver", "update_tracking"]);
   });
 
   it("refuses a second shipment and a delivery before the shipment", () => {
@@ -53,6 +60,7 @@ describe("the fulfilment state machine", () => {
     expect(customerFulfilment({ ...paidShip, status: "partially_refunded", fulfilment: "shipped" })).toBe("shipped");
     expect(customerFulfilment({ ...paidShip, fulfilment: "delivered" })).toBe("delivered");
     expect(customerFulfilment({ ...paidPickup, fulfilment: "collected" })).toBe("collected");
+    expect(customerFulfilment({ ...paidShip, status: "partially_refunded" })).toBe("preparing");
     expect(customerFulfilment({ ...paidShip, status: "pending" })).toBeNull();
     expect(customerFulfilment({ ...paidShip, status: "refunded" })).toBeNull();
   });
@@ -174,7 +182,7 @@ describe("the bulk CSV", () => {
       ["This is a pick-up order: mark it collected instead."],
       ["The order is already shipped."],
       ["No order HG-EEEE-EEEE."],
-      ["The order has been refunded (in part or in full): settle it with the customer first."],
+      ["The order has been refunded in full: there is nothing to send."],
     ]);
     expect(rows[0]!.shipment).not.toBeNull();
     expect(rows.slice(1).every((r) => r.shipment === null)).toBe(true);

@@ -6,6 +6,7 @@ import { getAdminText } from "@/lib/admin/text-server";
 import { prisma } from "@/lib/db";
 import { fulfilmentQueue, QUEUE_LIMIT } from "@/lib/fulfilment/queries";
 import { methodName } from "@/lib/fulfilment/view";
+import { isPartlyRefunded } from "@/lib/orders/state";
 import { countryName, storedAddress } from "@/lib/shipping/address";
 
 export const dynamic = "force-dynamic";
@@ -70,6 +71,7 @@ function QueueRow({ row, ship, time }: { row: Row; ship: boolean; time: (date: D
         <Link href={`/admin/orders/${row.orderNo}`} className="font-mono text-teal-800 underline">
           {row.orderNo}
         </Link>
+        {isPartlyRefunded(row.status) && <span className="block text-xs text-amber-800">partly refunded</span>}
       </td>
       <td className="py-1.5 pr-3 whitespace-nowrap">{row.paidAt ? time(row.paidAt) : "—"}</td>
       <td className="py-1.5 pr-3">{row.customerName ?? row.email}</td>
