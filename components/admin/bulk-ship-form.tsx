@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { bulkShipAction, type BulkShipState } from "@/app/actions/fulfilment";
-import { MAX_CSV_ROWS } from "@/lib/fulfilment/input";
+import { MAX_CSV_ROWS } from "@/lib/fulfilment/limits";
 import { FormResult } from "./form-result";
 
 /** Bulk "mark shipped": a CSV pasted or uploaded; all rows are applied, or none (each row's error listed). */

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { shipAction, type FulfilmentFormState } from "@/app/actions/fulfilment";
-import { MAX_CARRIER, MAX_TRACKING, MAX_TRACKING_URL } from "@/lib/fulfilment/input";
+import { MAX_CARRIER, MAX_TRACKING, MAX_TRACKING_URL } from "@/lib/fulfilment/limits";
 import { FormResult } from "./form-result";
 
 const input = "mt-1 w-full rounded-lg border border-stone-300 bg-white px-2 py-1.5 text-sm aria-invalid:border-red-500";

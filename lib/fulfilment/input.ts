@@ -4,12 +4,9 @@
 import { z } from "zod";
 import { isOrderNo } from "../orders/numbers";
 
-export const MAX_CARRIER = 60;
-export const MAX_TRACKING = 60;
-export const MAX_TRACKING_URL = 500;
-/** Largest CSV the bulk form takes, in rows and in characters. */
-export const MAX_CSV_ROWS = 500;
-export const MAX_CSV_CHARS = 200_000;
+import { MAX_CARRIER, MAX_CSV_CHARS, MAX_CSV_ROWS, MAX_TRACKING, MAX_TRACKING_URL } from "./limits";
+
+export { MAX_CARRIER, MAX_CSV_CHARS, MAX_CSV_ROWS, MAX_TRACKING, MAX_TRACKING_URL };
 
 const CONTROL = /[\u0000-\u001f\u007f]/;
 

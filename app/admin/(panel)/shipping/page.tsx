@@ -54,7 +54,7 @@ export default async function ShippingMethods() {
                 </span>
               </h2>
               <ShippingMethodForm
-                key={m.updatedAt.toISOString()}
+                key={m.id}
                 id={m.id}
                 values={methodFormValues(m)}
                 currencies={CURRENCIES}
