@@ -62,6 +62,23 @@ export function ShippingMethodForm({ id, values: initial, currencies, zones }: P
           {error("name.zh-CN")}
         </label>
       </div>
+      <div className="grid gap-3 sm:grid-cols-3">
+        <label className="font-medium">
+          Description (English, optional)
+          <input {...field("description")} maxLength={300} className={input} />
+          {error("description")}
+        </label>
+        <label className="font-medium">
+          Description (zh-HK)
+          <input {...field("description.zh-HK")} lang="zh-HK" maxLength={300} className={input} />
+          {error("description.zh-HK")}
+        </label>
+        <label className="font-medium">
+          Description (zh-CN)
+          <input {...field("description.zh-CN")} lang="zh-CN" maxLength={300} className={input} />
+          {error("description.zh-CN")}
+        </label>
+      </div>
       <div className="grid items-start gap-3 sm:grid-cols-4">
         <label className="font-medium">
           Kind

@@ -14,6 +14,7 @@ export const ZONE_LABELS: Readonly<Record<ShippingZone, string>> = {
 };
 export const METHOD_LOCALES = ["zh-HK", "zh-CN"] as const;
 export const MAX_METHOD_NAME = 120;
+export const MAX_METHOD_DESCRIPTION = 300;
 export const MAX_POSITION = 10_000;
 
 export type FieldErrors = Record<string, string>;
@@ -21,7 +22,8 @@ export type RateInput = { zone: ShippingZone; flatMinor: number; perItemMinor: n
 export type MethodInput = {
   code: string;
   name: string;
-  translations: Partial<Record<(typeof METHOD_LOCALES)[number], { name: string }>> | null;
+  /** { "en": { "description" }, "zh-HK": { "name", "description" }, … } as checkout reads it (lib/shipping/snapshot.ts). */
+  translations: Partial<Record<"en" | (typeof METHOD_LOCALES)[number], { name?: string; description?: string }>> | null;
   kind: DeliveryKind;
   currency: string;
   active: boolean;
@@ -38,11 +40,10 @@ function text(fields: Fields, name: string): string {
   return typeof value === "string" ? value.normalize("NFC").trim() : "";
 }
 
-function name(errors: FieldErrors, field: string, value: string, required: boolean): string {
+function name(errors: FieldErrors, field: string, value: string, required: boolean, max = MAX_METHOD_NAME): string {
   if (!value) {
     if (required) errors[field] = "Required.";
-  } else if (value.length > MAX_METHOD_NAME)
-    errors[field] = `At most ${MAX_METHOD_NAME} characters (this has ${value.length}).`;
+  } else if (value.length > max) errors[field] = `At most ${max} characters (this has ${value.length}).`;
   else if (CONTROL.test(value)) errors[field] = "Contains a control character.";
   return value;
 }
@@ -81,9 +82,17 @@ export function parseMethodForm(fields: Fields): { ok: true; value: MethodInput 
     errors.code = "1 to 40 lower-case letters, digits and dashes, not starting or ending with a dash (e.g. hk-post).";
   const main = name(errors, "name", text(fields, "name"), true);
   const translations: NonNullable<MethodInput["translations"]> = {};
+  const description = (field: string) => name(errors, field, text(fields, field), false, MAX_METHOD_DESCRIPTION);
+  const enDescription = description("description");
+  if (enDescription) translations.en = { description: enDescription };
   for (const locale of METHOD_LOCALES) {
     const local = name(errors, `name.${locale}`, text(fields, `name.${locale}`), false);
-    if (local) translations[locale] = { name: local };
+    const localDescription = description(`description.${locale}`);
+    if (local || localDescription)
+      translations[locale] = {
+        ...(local ? { name: local } : {}),
+        ...(localDescription ? { description: localDescription } : {}),
+      };
   }
   const kindParsed = z.enum(["ship", "pickup"]).safeParse(text(fields, "kind"));
   if (!kindParsed.success) errors.kind = "Choose delivery or pick-up.";
@@ -148,7 +157,9 @@ export function methodFormValues(method: {
   position: number;
   rates: { zone: ShippingZone; flatMinor: number; perItemMinor: number; freeOverMinor: number | null }[];
 }): Record<string, string> {
-  const parsed = z.record(z.string(), z.object({ name: z.string().optional() })).safeParse(method.translations ?? {});
+  const parsed = z
+    .record(z.string(), z.object({ name: z.string().optional(), description: z.string().optional() }))
+    .safeParse(method.translations ?? {});
   const names = parsed.success ? parsed.data : {};
   const major = (minor: number) => toMajorString(minor, method.currency);
   const values: Record<string, string> = {
@@ -159,7 +170,11 @@ export function methodFormValues(method: {
     active: method.active ? "on" : "",
     position: String(method.position),
   };
-  for (const locale of METHOD_LOCALES) values[`name.${locale}`] = names[locale]?.name ?? "";
+  values.description = names.en?.description ?? "";
+  for (const locale of METHOD_LOCALES) {
+    values[`name.${locale}`] = names[locale]?.name ?? "";
+    values[`description.${locale}`] = names[locale]?.description ?? "";
+  }
   for (const rate of method.rates) {
     values[rateField(rate.zone, "flat")] = major(rate.flatMinor);
     values[rateField(rate.zone, "perItem")] = rate.perItemMinor ? major(rate.perItemMinor) : "";

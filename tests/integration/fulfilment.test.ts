@@ -6,7 +6,7 @@ import { bulkMarkShipped, markCollected, markDelivered, markShipped, updateTrack
 import { fulfilmentQueue, orderFulfilment } from "@/lib/fulfilment/queries";
 import { createOrder } from "@/lib/orders/create";
 import { CUSTOMER_ONLY } from "@/lib/outbox/enqueue";
-import { parseMethodForm } from "@/lib/shipping/method-input";
+import { methodFormValues, parseMethodForm } from "@/lib/shipping/method-input";
 import { createShippingMethod, listShippingMethods, updateShippingMethod } from "@/lib/shipping/methods-admin";
 import { seedCatalog } from "@/prisma/seed-catalog";
 import { createTestDb, type TestDb } from "../helpers/test-db";
@@ -263,6 +263,8 @@ describe("shipping methods", () => {
       name: "SF Express",
       "name.zh-HK": "順豐速運",
       "name.zh-CN": "顺丰速运",
+      description: "Next working day in Hong Kong.",
+      "description.zh-HK": "全港翌日送達。",
       kind: "ship",
       currency: "HKD",
       active: "on",
@@ -286,7 +288,20 @@ describe("shipping methods", () => {
       expect.objectContaining({ zone: "hk", flatMinor: 3500, perItemMinor: 0, freeOverMinor: 50000 }),
       expect.objectContaining({ zone: "mainland", flatMinor: 6000, perItemMinor: 1050, freeOverMinor: null }),
     ]);
-    expect(method!.translations).toEqual({ "zh-HK": { name: "順豐速運" }, "zh-CN": { name: "顺丰速运" } });
+    expect(method!.translations).toEqual({
+      en: { description: "Next working day in Hong Kong." },
+      "zh-HK": { name: "順豐速運", description: "全港翌日送達。" },
+      "zh-CN": { name: "顺丰速运" },
+    });
+    expect(methodFormValues(method!)).toMatchObject({
+      description: "Next working day in Hong Kong.",
+      "description.zh-HK": "全港翌日送達。",
+      "description.zh-CN": "",
+      "rate.hk.flat": "35.00",
+      "rate.hk.perItem": "",
+      "rate.hk.freeOver": "500.00",
+      "rate.mainland.perItem": "10.50",
+    });
 
     const edit = parseMethodForm(
       form({ "rate.hk.flat": "40", "rate.mainland.flat": "", "rate.mainland.perItem": "", "rate.world.flat": "120" }),
@@ -327,6 +342,7 @@ describe("shipping methods", () => {
         "rate.mainland.flat": "1.234",
         "rate.world.perItem": "5",
         position: "x",
+        "description.zh-CN": "長".repeat(301),
       }),
     );
     expect(bad).toEqual({
@@ -336,6 +352,7 @@ describe("shipping methods", () => {
         name: "Required.",
         kind: "Choose delivery or pick-up.",
         position: expect.stringMatching(/whole number/),
+        "description.zh-CN": "At most 300 characters (this has 301).",
         "rate.hk.flat": "Cannot be negative.",
         "rate.mainland.flat": expect.stringMatching(/at most 2 decimals/),
         "rate.world.flat": expect.stringMatching(/Give the flat rate/),
