@@ -238,6 +238,33 @@ export function needsStockAttention(order: { status: OrderStatusValue; stockStat
   return order.stockState === NEEDS_STOCK_ATTENTION.stockState && NEEDS_STOCK_ATTENTION.status.includes(order.status);
 }
 
+// ── Fulfilment ──────────────────────────────────────────────────────────────────────────
+
+/**
+ * Orders whose goods are still owed: a shipment or a collection may start (lib/fulfilment/state.ts
+ * owns those moves). Paid, or partly refunded (an item given up, the rest still to send); a
+ * fully refunded order has nothing left to send, and an unpaid one nothing to send yet.
+ */
+export const FULFILLABLE: readonly OrderStatusValue[] = [OrderStatus.paid, OrderStatus.partially_refunded];
+/** A parcel already sent is delivered, and its tracking corrected, whatever was refunded since. */
+export const SHIPPED_ANYWAY: readonly OrderStatusValue[] = [
+  OrderStatus.paid,
+  OrderStatus.partially_refunded,
+  OrderStatus.refunded,
+];
+
+export function isFulfillable(status: OrderStatusValue): boolean {
+  return FULFILLABLE.includes(status);
+}
+
+export function isFullyRefunded(status: OrderStatusValue): boolean {
+  return status === OrderStatus.refunded;
+}
+
+export function isPartlyRefunded(status: OrderStatusValue): boolean {
+  return status === OrderStatus.partially_refunded;
+}
+
 // ── Display ─────────────────────────────────────────────────────────────────────────────
 
 /** The status as the customer reads it: an order's own, or "came back without paying". */

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { LiveOrderStatus } from "@/components/shop/live-order-status";
 import { OrderDelivery } from "@/components/shop/order-delivery";
+import { OrderFulfilment } from "@/components/shop/order-fulfilment";
 import { RetryPaymentForm } from "@/components/shop/retry-payment-form";
 import { WeChatHandoff } from "@/components/shop/wechat-handoff";
 import { gatewayMethods, handsOffWeChat, payMethods } from "@/lib/checkout/pay-methods";
@@ -80,6 +81,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         )}
       </section>
       <LiveOrderStatus statusUrl={statusUrl(order)} status={order.status} waiting={isAwaitingPayment(order.status)} />
+      <OrderFulfilment order={order} />
 
       {error === "gateway" && order.payable && (
         <p role="alert" className="rounded-xl border border-red-200 bg-red-50 p-3 text-sm text-red-800">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AdminRefund, AdminRequery } from "@/components/admin/payment-actions";
+import { FulfilmentPanel } from "@/components/admin/fulfilment-panel";
 import { requireAdmin } from "@/lib/admin/guard";
 import { newRefundNo, refundableLeft } from "@/lib/admin/refunds";
 import { isAwaitingPayment, needsStockAttention } from "@/lib/orders/state";
@@ -101,6 +102,8 @@ export default async function AdminOrder({ params }: { params: Promise<{ orderNo
           </dl>
         </section>
       </div>
+
+      <FulfilmentPanel order={order} />
 
       <h2 className="text-xl font-bold">Payment attempts</h2>
       {order.payments.length === 0 && <p className="text-sm text-stone-500">No payment attempt yet.</p>}
