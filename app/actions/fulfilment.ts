@@ -8,6 +8,7 @@ import { bulkMarkShipped, markCollected, markDelivered, markShipped, updateTrack
 import { MAX_CSV_CHARS } from "@/lib/fulfilment/input";
 import { asForm } from "@/lib/forms";
 import { outboxConfig } from "@/lib/outbox/config";
+import { deliverOutboxAfterResponse } from "@/lib/outbox/wiring";
 
 export type FulfilmentFormState = {
   error: string | null;
@@ -49,6 +50,8 @@ export async function shipAction(_previous: FulfilmentFormState, rawForm: FormDa
     : await markShipped(prisma, input, admin.email, outboxConfig());
   if (!result.ok) return { error: result.error, errors: result.errors, values: input };
   refresh(result.orderNo);
+  // The "shipped" mail (and webhook) committed with the shipment: sent once this answer has gone.
+  if (!correcting) deliverOutboxAfterResponse();
   return {
     error: null,
     message: correcting
@@ -97,6 +100,7 @@ export async function bulkShipAction(_previous: BulkShipState, rawForm: FormData
     };
   refresh();
   for (const { orderNo } of result.shipped) revalidatePath(`/admin/orders/${orderNo}`);
+  deliverOutboxAfterResponse();
   return {
     error: null,
     message: `Marked ${result.shipped.length} order${result.shipped.length === 1 ? "" : "s"} shipped: ${result.shipped.map((s) => s.orderNo).join(", ")}.`,
