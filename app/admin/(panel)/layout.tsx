@@ -28,6 +28,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             <Link href="/admin/products" className="hover:underline">
               Products
             </Link>
+            <Link href="/admin/messages" className="hover:underline">
+              Messages
+            </Link>
           </nav>
           <form action={logoutAction} className="ml-auto flex items-center gap-3 text-sm">
             <span className="hidden text-stone-400 sm:inline">{admin.email}</span>

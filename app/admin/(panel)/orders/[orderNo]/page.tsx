@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AdminOrderMessages } from "@/components/admin/order-messages";
 import { AdminRefund, AdminRequery } from "@/components/admin/payment-actions";
 import { requireAdmin } from "@/lib/admin/guard";
 import { newRefundNo, refundableLeft } from "@/lib/admin/refunds";
@@ -101,6 +102,8 @@ export default async function AdminOrder({ params }: { params: Promise<{ orderNo
           </dl>
         </section>
       </div>
+
+      <AdminOrderMessages orderId={order.id} />
 
       <h2 className="text-xl font-bold">Payment attempts</h2>
       {order.payments.length === 0 && <p className="text-sm text-stone-500">No payment attempt yet.</p>}
