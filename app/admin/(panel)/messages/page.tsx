@@ -5,6 +5,7 @@ import { AdminResendMessage } from "@/components/admin/resend-message-form";
 import { requireAdmin } from "@/lib/admin/guard";
 import { getAdminText } from "@/lib/admin/text-server";
 import { prisma } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 import {
   listMessages,
   MESSAGE_STATUS_FILTERS,
@@ -42,6 +43,21 @@ export default async function AdminMessages({ searchParams }: Props) {
         message that failed for good can be sent again once the cause is fixed (SMTP settings, the webhook&apos;s
         receiver).
       </p>
+      {getEnv().mail.transport === "sandbox" && (
+        <p className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          No SMTP_URL is set: mail goes to the{" "}
+          <Link href="/sandbox/mail" className="font-semibold underline">
+            sandbox mailbox
+          </Link>{" "}
+          instead of being sent.
+        </p>
+      )}
+      {getEnv().mail.transport === "none" && (
+        <p role="status" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+          No SMTP_URL is set: order mail cannot be sent and is kept here as failed. Set SMTP_URL and MAIL_FROM, then
+          send it again.
+        </p>
+      )}
       <form
         method="get"
         className="flex flex-wrap items-end gap-2 rounded-xl border border-stone-200 bg-white p-3 text-sm"
