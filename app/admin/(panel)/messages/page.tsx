@@ -151,7 +151,7 @@ export default async function AdminMessages({ searchParams }: Props) {
                       {m.channel === "email" ? "Email" : "Webhook"} · {m.topic}
                     </span>
                   </td>
-                  <td className="max-w-56 p-2 break-all">
+                  <td className="max-w-56 min-w-40 p-2 break-words">
                     {m.shownRecipient ?? <span className="text-stone-400">not yet known</span>}
                     {m.subject && <span className="block text-xs break-normal text-stone-500">{m.subject}</span>}
                   </td>
