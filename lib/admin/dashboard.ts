@@ -3,6 +3,7 @@
 import type { Db } from "../db";
 import { AWAITING_GATEWAY, NEEDS_STOCK_ATTENTION, REFUND_SUCCEED } from "../orders/state";
 import { hkDate, hkMidnight } from "../hk-time";
+import { outboxHealth } from "../outbox/admin";
 
 /** Start of the Hong Kong day `daysAgo` days before `now`'s. */
 const hkDayStart = (now: Date, daysAgo: number) => hkMidnight(hkDate(now), -daysAgo);
@@ -18,7 +19,7 @@ export type Period = {
 
 export async function dashboard(db: Db, now = new Date()) {
   const since = hkDayStart(now, 29);
-  const [paid, created, refunds, stuck, oversold] = await Promise.all([
+  const [paid, created, refunds, stuck, oversold, messages] = await Promise.all([
     db.order.findMany({
       where: { paidAt: { gte: since }, paidPaymentId: { not: null } },
       select: {
@@ -44,6 +45,8 @@ export async function dashboard(db: Db, now = new Date()) {
       orderBy: { paidAt: "desc" },
       take: 20,
     }),
+    // Order mail, alerts and webhooks that failed, or that no delivery pass has picked up.
+    outboxHealth(db, now),
   ]);
   const add = (into: Record<string, number>, currency: string, minor: number) =>
     void (into[currency] = (into[currency] ?? 0) + minor);
@@ -91,6 +94,7 @@ export async function dashboard(db: Db, now = new Date()) {
     wallets: [...wallets].map(([wallet, v]) => ({ wallet, ...v })),
     stuckPending: stuck,
     oversold,
+    messages,
     currency: currencies[0] ?? "HKD",
   };
 }

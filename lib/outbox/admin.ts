@@ -4,6 +4,7 @@
 // put it back in the queue once, and a message already sent is never sent twice.
 import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
+import { OutboxStatus } from "../generated/prisma/enums";
 import type { Db } from "../db";
 import type { MessageTopic } from "./topics";
 
@@ -23,6 +24,23 @@ export const MESSAGE_TOPICS = [
   "alert.reconcile_late",
 ] as const satisfies readonly MessageTopic[];
 
+/** What each topic is, for a person (the back office and the sandbox mailbox are English). */
+export const TOPIC_LABELS: Readonly<Record<(typeof MESSAGE_TOPICS)[number], string>> = {
+  "order.paid": "Order confirmed",
+  "order.shipped": "Order shipped",
+  "order.refunded": "Refund",
+  "order.duplicate_refunded": "Paid twice, one refunded",
+  "alert.new_order": "Alert: new order",
+  "alert.duplicate_refunded": "Alert: duplicate refunded",
+  "alert.refund_refused": "Alert: refund refused",
+  "alert.reconcile_late": "Alert: reconciliation late",
+};
+
+/** The label of a stored topic; the topic itself for one this build does not know. */
+export function topicLabel(topic: string): string {
+  return (TOPIC_LABELS as Record<string, string>)[topic] ?? topic;
+}
+
 /** The status filter: the stored statuses, and "overdue" (pending, past its time by OVERDUE_MS). */
 export const MESSAGE_STATUS_FILTERS = ["pending", "overdue", "sent", "failed"] as const;
 
@@ -39,7 +57,7 @@ export type MessageFilters = z.infer<typeof messageFiltersSchema>;
 export function messageWhere(f: MessageFilters, now = new Date()): Prisma.OutboxMessageWhereInput {
   const and: Prisma.OutboxMessageWhereInput[] = [];
   if (f.status === "overdue")
-    and.push({ status: "pending", nextAttemptAt: { lt: new Date(now.getTime() - OVERDUE_MS) } });
+    and.push({ status: OutboxStatus.pending, nextAttemptAt: { lt: new Date(now.getTime() - OVERDUE_MS) } });
   else if (f.status) and.push({ status: f.status });
   if (f.channel) and.push({ channel: f.channel });
   if (f.topic) and.push({ topic: f.topic });
@@ -85,7 +103,7 @@ export type MessageRow = Selected & {
 };
 
 function isOverdue(m: Pick<Selected, "status" | "nextAttemptAt">, now: Date): boolean {
-  return m.status === "pending" && m.nextAttemptAt.getTime() < now.getTime() - OVERDUE_MS;
+  return m.status === OutboxStatus.pending && m.nextAttemptAt.getTime() < now.getTime() - OVERDUE_MS;
 }
 
 function toRow(m: Selected, now: Date): MessageRow {
@@ -93,7 +111,7 @@ function toRow(m: Selected, now: Date): MessageRow {
   return {
     ...m,
     overdue,
-    canResend: m.status === "failed" || overdue,
+    canResend: m.status === OutboxStatus.failed || overdue,
     shownRecipient: m.recipient ?? (m.audience === "customer" ? (m.order?.email ?? null) : null),
   };
 }
@@ -132,9 +150,9 @@ export async function messagesForOrder(db: Db, orderId: string, now = new Date()
 /** What needs the merchant: failed messages, and pending ones no delivery pass has picked up. */
 export async function outboxHealth(db: Db, now = new Date()): Promise<{ failed: number; overdue: number }> {
   const [failed, overdue] = await Promise.all([
-    db.outboxMessage.count({ where: { status: "failed" } }),
+    db.outboxMessage.count({ where: { status: OutboxStatus.failed } }),
     db.outboxMessage.count({
-      where: { status: "pending", nextAttemptAt: { lt: new Date(now.getTime() - OVERDUE_MS) } },
+      where: { status: OutboxStatus.pending, nextAttemptAt: { lt: new Date(now.getTime() - OVERDUE_MS) } },
     }),
   ]);
   return { failed, overdue };
@@ -162,14 +180,17 @@ export async function resendMessage(db: Db, id: string, actor: string, now = new
   return db.$transaction(async (tx) => {
     const before = await tx.outboxMessage.findUnique({ where: { id } });
     if (!before) throw new OutboxAdminError(404, "No such message.");
-    if (before.status === "sent")
+    if (before.status === OutboxStatus.sent)
       throw new OutboxAdminError(409, "This message was already sent: it is never sent twice.");
     const changed = await tx.outboxMessage.updateMany({
       where: {
         id,
-        OR: [{ status: "failed" }, { status: "pending", nextAttemptAt: { lt: new Date(now.getTime() - OVERDUE_MS) } }],
+        OR: [
+          { status: OutboxStatus.failed },
+          { status: OutboxStatus.pending, nextAttemptAt: { lt: new Date(now.getTime() - OVERDUE_MS) } },
+        ],
       },
-      data: { status: "pending", attempts: 0, nextAttemptAt: now },
+      data: { status: OutboxStatus.pending, attempts: 0, nextAttemptAt: now },
     });
     if (changed.count === 0)
       throw new OutboxAdminError(409, "This message is already queued to be sent: nothing was changed.");
@@ -180,7 +201,7 @@ export async function resendMessage(db: Db, id: string, actor: string, now = new
         entity: "outbox_message",
         entityId: id,
         changes: {
-          status: { from: before.status, to: "pending" },
+          status: { from: before.status, to: OutboxStatus.pending },
           attempts: { from: before.attempts, to: 0 },
           nextAttemptAt: { from: before.nextAttemptAt.toISOString(), to: now.toISOString() },
         },

@@ -53,10 +53,27 @@ export function isSecretUrl(pathname: string): boolean {
  */
 export const IMAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
 
+/**
+ * The sandbox mailbox's HTML preview (/sandbox/mail/<id>/html): the mail's own HTML, shown in a
+ * sandboxed frame of the mailbox's page (the only page that may frame it). No script, no
+ * loads but inline styles and images, a unique origin even when opened directly.
+ */
+export const MAIL_PREVIEW_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data: https:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox";
+
+export function isMailPreview(pathname: string): boolean {
+  return /^\/sandbox\/mail\/[^/]+\/html\/?$/.test(pathname);
+}
+
 export function securityHeaders(options: SecurityHeaderOptions): Record<string, string> {
+  const preview = isMailPreview(options.pathname);
   return {
-    "content-security-policy": options.pathname.startsWith("/images/") ? IMAGE_CSP : contentSecurityPolicy(options),
-    "x-frame-options": "DENY",
+    "content-security-policy": options.pathname.startsWith("/images/")
+      ? IMAGE_CSP
+      : preview
+        ? MAIL_PREVIEW_CSP
+        : contentSecurityPolicy(options),
+    "x-frame-options": preview ? "SAMEORIGIN" : "DENY",
     "x-content-type-options": "nosniff",
     "referrer-policy": isSecretUrl(options.pathname) ? "strict-origin" : "strict-origin-when-cross-origin",
     "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=(self)",

@@ -275,6 +275,8 @@ test("logged in: the back office's pages, filters and CSV export with hostile in
     "/api/admin/orders/export",
     "/admin/orders/HG-AAAA-AAAA",
     ...SEGMENT_VALUES.map((v) => `/admin/orders/${v}`),
+    "/admin/messages",
+    "/sandbox/mail",
   ]) {
     for (const query of filters) shots.push({ method: "GET", url: base + query });
     for (const method of METHODS) shots.push({ method, url: base });

@@ -8,6 +8,7 @@ import pg from "pg";
 import { searchTextFor } from "../../lib/catalog/search-text";
 import { E2E_PGLITE_PORT } from "../../playwright.config";
 import { localDatabaseUrl } from "../../scripts/local-database.mjs";
+import { insertMailFixtures } from "./mail-fixtures";
 import { testProducts } from "./test-products";
 
 export default async function globalSetup(config: FullConfig) {
@@ -35,6 +36,7 @@ export default async function globalSetup(config: FullConfig) {
         ],
       );
     }
+    await insertMailFixtures(client);
   } finally {
     await client.end();
   }

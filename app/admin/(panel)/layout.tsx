@@ -33,6 +33,8 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             </Link>
             <Link href="/admin/shipping" className="hover:underline">
               Shipping
+            <Link href="/admin/messages" className="hover:underline">
+              Messages
             </Link>
           </nav>
           <form action={logoutAction} className="ml-auto flex items-center gap-3 text-sm">

@@ -57,6 +57,34 @@ export default async function AdminDashboard() {
           </ul>
         </section>
       )}
+      {(data.messages.failed > 0 || data.messages.overdue > 0) && (
+        <p
+          role="status"
+          data-testid="admin-messages-warning"
+          className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900"
+        >
+          {data.messages.failed > 0 && (
+            <>
+              {data.messages.failed} message{data.messages.failed === 1 ? " has" : "s have"} failed (order mail, alerts
+              or webhooks).{" "}
+              <Link href="/admin/messages?status=failed" className="font-semibold underline">
+                See failed messages
+              </Link>
+              .{" "}
+            </>
+          )}
+          {data.messages.overdue > 0 && (
+            <>
+              {data.messages.overdue} message{data.messages.overdue === 1 ? " is" : "s are"} waiting more than 10
+              minutes past their time: is the delivery worker or cron running?{" "}
+              <Link href="/admin/messages?status=overdue" className="font-semibold underline">
+                See overdue messages
+              </Link>
+              .
+            </>
+          )}
+        </p>
+      )}
       <AdminReconcileStatus
         health={health}
         intervalMs={env.reconcile.intervalMs}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AdminOrderMessages } from "@/components/admin/order-messages";
 import { AdminRefund, AdminRequery } from "@/components/admin/payment-actions";
 import { FulfilmentPanel } from "@/components/admin/fulfilment-panel";
 import { requireAdmin } from "@/lib/admin/guard";
@@ -104,6 +105,7 @@ export default async function AdminOrder({ params }: { params: Promise<{ orderNo
       </div>
 
       <FulfilmentPanel order={order} />
+      <AdminOrderMessages orderId={order.id} />
 
       <h2 className="text-xl font-bold">Payment attempts</h2>
       {order.payments.length === 0 && <p className="text-sm text-stone-500">No payment attempt yet.</p>}
