@@ -7,6 +7,7 @@ import { requireAdmin } from "@/lib/admin/guard";
 import { prisma } from "@/lib/db";
 import { asForm } from "@/lib/forms";
 import { OutboxAdminError, resendMessage } from "@/lib/outbox/admin";
+import { deliverOutboxAfterResponse } from "@/lib/outbox/wiring";
 
 const resendSchema = z.object({ messageId: z.string().regex(/^[a-z0-9]{1,40}$/i) });
 
@@ -23,7 +24,8 @@ export async function resendMessageAction(_previous: AdminFormState, rawForm: Fo
       const order = await prisma.order.findUnique({ where: { id: message.orderId }, select: { orderNo: true } });
       if (order) revalidatePath(`/admin/orders/${order.orderNo}`);
     }
-    return { error: null, message: "Queued: it is sent with the next delivery pass." };
+    deliverOutboxAfterResponse();
+    return { error: null, message: "Queued: it is sent right after this (reload to see how it went)." };
   } catch (error) {
     if (error instanceof OutboxAdminError) return { error: error.message };
     throw error;

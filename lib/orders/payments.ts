@@ -310,6 +310,7 @@ export async function sendRefund(
               orderId: refund.payment.orderId,
               refundId: refund.id,
               amountMinor: refund.amountMinor,
+              refundedMinor,
               full: refundedMinor >= refund.payment.amountMinor,
             },
         deps.outbox,

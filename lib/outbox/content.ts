@@ -104,7 +104,11 @@ export function emailModel(
     refund:
       amountMinor === null
         ? null
-        : { amountMinor, full: payload.full === true || message.topic.endsWith("duplicate_refunded") },
+        : {
+            amountMinor,
+            full: payload.full === true || message.topic.endsWith("duplicate_refunded"),
+            ...(typeof payload.refundedMinor === "number" ? { refundedMinor: payload.refundedMinor } : {}),
+          },
     details,
   };
 }

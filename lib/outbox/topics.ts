@@ -7,7 +7,15 @@ import type { OutboxAudience, OutboxChannel } from "../generated/prisma/enums";
 export type OrderEvent =
   | { topic: "order.paid"; orderId: string }
   | { topic: "order.shipped"; orderId: string }
-  | { topic: "order.refunded"; orderId: string; refundId: string; amountMinor: number; full: boolean }
+  | {
+      topic: "order.refunded";
+      orderId: string;
+      refundId: string;
+      amountMinor: number;
+      /** The payment's refunded total with this refund. */
+      refundedMinor: number;
+      full: boolean;
+    }
   | { topic: "order.duplicate_refunded"; orderId: string; refundId: string; amountMinor: number }
   | { topic: "refund.refused"; orderId: string; refundId: string; amountMinor: number; reason: string }
   | { topic: "reconcile.late"; lastRunAt: string | null; since: string };
@@ -64,7 +72,12 @@ export function plan(event: OrderEvent, config: OutboxConfig): PlannedMessage[] 
       if (config.webhook) add("webhook", "webhook", "order.shipped", event.orderId, event.orderId, {});
       break;
     case "order.refunded": {
-      const facts = { refundId: event.refundId, amountMinor: event.amountMinor, full: event.full };
+      const facts = {
+        refundId: event.refundId,
+        amountMinor: event.amountMinor,
+        refundedMinor: event.refundedMinor,
+        full: event.full,
+      };
       add("email", "customer", "order.refunded", event.refundId, event.orderId, facts);
       if (config.webhook) add("webhook", "webhook", "order.refunded", event.refundId, event.orderId, facts);
       break;

@@ -216,10 +216,16 @@ describe("written with the payment, once", () => {
       orderBy: { createdAt: "asc" },
     });
     expect(refunds.map((r) => [r.channel, r.payload])).toEqual([
-      ["email", { refundId: part.id, amountMinor: 100, full: false }],
-      ["webhook", { refundId: part.id, amountMinor: 100, full: false }],
-      ["email", { refundId: rest.id, amountMinor: payment.amountMinor - 100, full: true }],
-      ["webhook", { refundId: rest.id, amountMinor: payment.amountMinor - 100, full: true }],
+      ["email", { refundId: part.id, amountMinor: 100, refundedMinor: 100, full: false }],
+      ["webhook", { refundId: part.id, amountMinor: 100, refundedMinor: 100, full: false }],
+      [
+        "email",
+        { refundId: rest.id, amountMinor: payment.amountMinor - 100, refundedMinor: payment.amountMinor, full: true },
+      ],
+      [
+        "webhook",
+        { refundId: rest.id, amountMinor: payment.amountMinor - 100, refundedMinor: payment.amountMinor, full: true },
+      ],
     ]);
     // A refund the gateway refuses for good (more than is left): the merchant is told, once.
     const refused = await db.refund.create({

@@ -71,7 +71,7 @@ describe("plan", () => {
     // A refund is keyed by the refund: two partial refunds are two messages.
     const refund = (refundId: string) =>
       plan(
-        { topic: "order.refunded", orderId: "o1", refundId, amountMinor: 1, full: false },
+        { topic: "order.refunded", orderId: "o1", refundId, amountMinor: 1, refundedMinor: 1, full: false },
         { merchant: false, webhook: false },
       );
     expect(refund("r1")[0]!.dedupeKey).not.toBe(refund("r2")[0]!.dedupeKey);

@@ -33,6 +33,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             </Link>
             <Link href="/admin/shipping" className="hover:underline">
               Shipping
+            </Link>
             <Link href="/admin/messages" className="hover:underline">
               Messages
             </Link>
