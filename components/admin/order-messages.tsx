@@ -27,6 +27,7 @@ export async function AdminOrderMessages({ orderId }: { orderId: string }) {
             <li
               key={m.id}
               data-testid="admin-order-message"
+              data-status={m.status}
               className="flex flex-wrap items-start gap-x-3 gap-y-1 border-t border-stone-100 py-2"
             >
               <AdminMessageStatus message={m} />

@@ -2,22 +2,12 @@
 // that serve it, the totals, paid in the sandbox (which shows the goods and the shipping), and
 // the order page's delivery; per-field errors from the server; the headless API's answers.
 import { expect, test, type Page } from "./fixtures";
-import { addToCart, HK_ADDRESS } from "./steps";
+import { addToCart, fillAddress, HK_ADDRESS } from "./steps";
 import en from "../../messages/en.json";
 import zhHK from "../../messages/zh-HK.json";
 
 const messages = (locale: string | undefined) => (locale === "zh-HK" ? zhHK : en);
 type M = typeof en;
-
-/** Fills the address form with labels in the page's language. */
-async function fillAddress(page: Page, m: M, address: Partial<Record<keyof typeof HK_ADDRESS, string>> = HK_ADDRESS) {
-  if (address.recipient !== undefined)
-    await page.getByLabel(m.address.recipient, { exact: true }).fill(address.recipient);
-  if (address.phone !== undefined) await page.getByLabel(m.address.phone, { exact: true }).fill(address.phone);
-  if (address.line1 !== undefined) await page.getByLabel(m.address.line1, { exact: true }).fill(address.line1);
-  if (address.district !== undefined)
-    await page.getByLabel(m.address.districtHK, { exact: true }).fill(address.district);
-}
 
 const pay = (m: M, amount: string) => m.checkout.pay.replace("{amount}", amount);
 

@@ -1,5 +1,6 @@
 // Steps several end-to-end specs take the same way.
 import { expect, type Page } from "./fixtures";
+import type en from "../../messages/en.json";
 
 /** Puts one of a product in the cart from its page, as a customer does. */
 export async function addToCart(page: Page, slug: string) {
@@ -36,3 +37,17 @@ export const HK_ADDRESS = {
   line1: "Flat 5A, 18 Hennessy Road",
   district: "Wan Chai",
 } as const;
+
+/** Fills the address form with labels in the page's language (`m`: that language's messages). */
+export async function fillAddress(
+  page: Page,
+  m: typeof en,
+  address: Partial<Record<keyof typeof HK_ADDRESS, string>> = HK_ADDRESS,
+) {
+  if (address.recipient !== undefined)
+    await page.getByLabel(m.address.recipient, { exact: true }).fill(address.recipient);
+  if (address.phone !== undefined) await page.getByLabel(m.address.phone, { exact: true }).fill(address.phone);
+  if (address.line1 !== undefined) await page.getByLabel(m.address.line1, { exact: true }).fill(address.line1);
+  if (address.district !== undefined)
+    await page.getByLabel(m.address.districtHK, { exact: true }).fill(address.district);
+}
