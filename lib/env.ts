@@ -270,7 +270,7 @@ export type Env = RawEnv & {
   reconcile: { budgetMs: number; concurrency: number; delayScale: number; intervalMs: number };
   /**
    * Order mail and the webhook: how mail leaves ("smtp"; "sandbox": the /sandbox/mail mailbox,
-   * when the sandbox is on; "none": real credentials without SMTP, messages are kept as failed
+   * in sandbox mode; "none": real credentials without SMTP, messages are kept as failed
    * for the back office to send again once SMTP_URL is set), who gets what.
    */
   mail: {
@@ -354,11 +354,15 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
       },
       notices,
       mail: {
-        transport: raw.SMTP_URL ? "smtp" : sandboxEnabled ? "sandbox" : "none",
+        // The sandbox mailbox only in sandbox mode: next to real credentials (a staging site
+        // with SANDBOX_ENABLED=true) mail may be a real customer's, and is kept to send once SMTP is set.
+        transport: raw.SMTP_URL ? "smtp" : paymentMode === "sandbox" ? "sandbox" : "none",
         from: raw.MAIL_FROM?.trim() ?? `${raw.SHOP_NAME ?? "ScanForPay Storefront"} <shop@sandbox.example>`,
         shopName: raw.SHOP_NAME ?? "ScanForPay Storefront",
         merchantEmail:
-          raw.MERCHANT_EMAIL ?? raw.ADMIN_EMAIL ?? (!raw.SMTP_URL && sandboxEnabled ? SANDBOX_MERCHANT_EMAIL : null),
+          raw.MERCHANT_EMAIL ??
+          raw.ADMIN_EMAIL ??
+          (!raw.SMTP_URL && paymentMode === "sandbox" ? SANDBOX_MERCHANT_EMAIL : null),
         // In sandbox mode with no webhook of its own, the shop's events go to the sandbox's receiver (/sandbox/webhook).
         webhook:
           raw.ORDER_WEBHOOK_URL && raw.ORDER_WEBHOOK_SECRET

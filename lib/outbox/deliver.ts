@@ -170,6 +170,16 @@ async function sendEmail(deps: OutboxDeps, message: OutboxMessage, order: OrderW
   await markSent(deps, claimed, to, rendered.subject.slice(0, 300));
 }
 
+/** Where a webhook went, as stored and shown: no user, password or query (they may carry a token). */
+export function shownWebhookUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.origin}${parsed.pathname}`;
+  } catch {
+    return "ORDER_WEBHOOK_URL";
+  }
+}
+
 async function sendWebhook(deps: OutboxDeps, message: OutboxMessage, order: OrderWithItems | null, claimed: Claimed) {
   if (!deps.webhook) throw new Permanent("ORDER_WEBHOOK_URL is not set");
   const body = webhookBody(message, order);
@@ -182,9 +192,9 @@ async function sendWebhook(deps: OutboxDeps, message: OutboxMessage, order: Orde
   );
   if (answer.status < 200 || answer.status > 299)
     throw Object.assign(new Error(`HTTP ${answer.status}${answer.answer ? `: ${answer.answer}` : ""}`), {
-      recipient: deps.webhook.url,
+      recipient: shownWebhookUrl(deps.webhook.url),
     });
-  await markSent(deps, claimed, deps.webhook.url, `HTTP ${answer.status}`);
+  await markSent(deps, claimed, shownWebhookUrl(deps.webhook.url), `HTTP ${answer.status}`);
 }
 
 /** Sends one claimed message and writes down the outcome. */

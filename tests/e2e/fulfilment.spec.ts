@@ -172,6 +172,8 @@ test.describe("fulfilment", () => {
     await create.getByLabel("Code").fill(code);
     await create.getByLabel("Name (English)").fill(`Courier ${code}`);
     await create.getByLabel("Name (zh-HK)").fill("速遞");
+    // Not offered at checkout: the shop's other specs count the methods a Hong Kong address gets.
+    await create.getByLabel("Offered at checkout").uncheck();
     await create.getByLabel("Hong Kong: flat rate").fill("35");
     await create.getByLabel("Hong Kong: free when items reach").fill("500");
     await create.getByLabel("Mainland China: flat rate").fill("12.345");
@@ -197,6 +199,7 @@ test.describe("fulfilment", () => {
     await expect(saved.getByLabel("Hong Kong: free when items reach")).toHaveValue("500.00");
     await expect(saved.getByLabel("Mainland China: flat rate")).toHaveValue("");
     await expect(saved.getByLabel("Name (zh-HK)")).toHaveValue("速遞");
+    await expect(saved.getByLabel("Offered at checkout")).not.toBeChecked();
   });
 
   test("a delivery order is marked shipped from its page; the customer's page shows the tracking", async ({

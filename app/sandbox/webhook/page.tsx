@@ -6,7 +6,7 @@ import { SandboxBanner } from "@/components/sandbox/banner";
 import { SandboxWebhookEvent } from "@/components/sandbox/webhook-event";
 import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { sandboxEnabled } from "@/lib/sandbox/route-support";
+import { mailboxOpen } from "@/lib/sandbox/mailbox-access";
 import { recentWebhooks } from "@/lib/sandbox/webhook";
 
 export const dynamic = "force-dynamic";
@@ -14,9 +14,12 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: { absolute: "Sandbox webhook receiver" }, robots: { index: false } };
 
 export default async function SandboxWebhookPage() {
-  if (!sandboxEnabled()) notFound();
+  // Like the mailbox: open in sandbox mode, for a logged-in admin next to real credentials.
+  if (!(await mailboxOpen())) notFound();
   const events = await recentWebhooks(prisma);
-  const target = getEnv().mail.webhook?.url ?? null;
+  const url = getEnv().mail.webhook?.url ?? null;
+  // Only the sandbox's own receiver is named: a real ORDER_WEBHOOK_URL may carry a token.
+  const target = url === null ? null : url.endsWith("/sandbox/webhook/receive") ? url : "your ORDER_WEBHOOK_URL";
   return (
     <div className="min-h-screen bg-stone-50 text-stone-900">
       <SandboxBanner />

@@ -11,6 +11,7 @@ import { appOrdersDeps } from "@/lib/orders/shop-wiring";
 import { checkOrderNow, ADMIN_QUERY_INTERVAL_MS } from "@/lib/orders/check";
 import { getAdminText } from "@/lib/admin/text-server";
 import { toMajorString } from "@/lib/money";
+import { deliverOutboxAfterResponse } from "@/lib/outbox/wiring";
 
 export const dynamic = "force-dynamic";
 
@@ -22,8 +23,12 @@ export default async function AdminOrder({ params }: { params: Promise<{ orderNo
     where: { orderNo: orderNo.slice(0, 20) },
     select: { id: true, status: true },
   });
-  if (unpaid && isAwaitingPayment(unpaid.status))
-    await checkOrderNow(appOrdersDeps(), unpaid.id, ADMIN_QUERY_INTERVAL_MS);
+  if (
+    unpaid &&
+    isAwaitingPayment(unpaid.status) &&
+    (await checkOrderNow(appOrdersDeps(), unpaid.id, ADMIN_QUERY_INTERVAL_MS))
+  )
+    deliverOutboxAfterResponse(); // what the query settled wrote its messages
   const order = await prisma.order.findUnique({
     where: { orderNo: orderNo.slice(0, 20) },
     include: {

@@ -5,6 +5,7 @@ import { findCustomerOrder } from "@/lib/checkout/place-order";
 import { prisma } from "@/lib/db";
 import { appOrdersDeps } from "@/lib/orders/shop-wiring";
 import { refreshedStatus } from "@/lib/orders/check";
+import { deliverOutboxAfterResponse } from "@/lib/outbox/wiring";
 
 export const dynamic = "force-dynamic";
 
@@ -15,8 +16,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ orde
     new URL(request.url).searchParams.get("t"),
   );
   if (!order) return Response.json({ error: "no such order" }, { status: 404 });
-  return Response.json(
-    { status: await refreshedStatus(appOrdersDeps(), order) },
-    { headers: { "cache-control": "no-store" } },
-  );
+  const status = await refreshedStatus(appOrdersDeps(), order);
+  // The poll settled it (a lost notify): its confirmation goes out once this answer has.
+  if (status !== order.status) deliverOutboxAfterResponse();
+  return Response.json({ status }, { headers: { "cache-control": "no-store" } });
 }
