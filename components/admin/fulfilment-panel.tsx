@@ -5,7 +5,7 @@ import { getAdminText } from "@/lib/admin/text-server";
 import { prisma } from "@/lib/db";
 import { orderFulfilment, type TimelineEntry } from "@/lib/fulfilment/queries";
 import { availableActions, check, refusalText, type OrderFacts } from "@/lib/fulfilment/state";
-import { methodName } from "@/lib/fulfilment/view";
+import { storedMethodName } from "@/lib/shipping/snapshot";
 import { isAwaitingPayment, isPartlyRefunded } from "@/lib/orders/state";
 import { addressLines, storedAddress } from "@/lib/shipping/address";
 
@@ -76,7 +76,7 @@ export async function FulfilmentPanel({ order }: { order: Order }) {
         <dt className="text-stone-500">Delivery</dt>
         <dd>
           {order.delivery === "ship" ? "Shipped to the customer" : "Pick-up in store"}
-          {methodName(order.shippingMethod) && <> · {methodName(order.shippingMethod)}</>}
+          {storedMethodName(order.shippingMethod) && <> · {storedMethodName(order.shippingMethod)}</>}
           {order.shippingMinor > 0 && <> · {text.money(order.shippingMinor, order.currency)}</>}
         </dd>
         {order.delivery === "ship" && (

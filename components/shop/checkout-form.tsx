@@ -250,6 +250,8 @@ export function CheckoutForm({
       {hydrated && offersChoice && shippingMinor !== null && (
         <input type="hidden" name="shippingMinor" value={shippingMinor} />
       )}
+      {/* Without the script: the country the methods above were priced for (the server re-prices if it changed). */}
+      {offersChoice && <input type="hidden" name="pricedCountry" value={country} />}
 
       {walletChoice}
       <CheckoutTotals

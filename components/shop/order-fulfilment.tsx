@@ -1,6 +1,6 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { customerFulfilment, type OrderFacts } from "@/lib/fulfilment/state";
-import { methodName } from "@/lib/fulfilment/view";
+import { storedMethodName } from "@/lib/shipping/snapshot";
 
 type Props = {
   order: OrderFacts & {
@@ -28,7 +28,7 @@ export async function OrderFulfilment({ order }: Props) {
   if (!stage) return null;
   const [t, format, locale] = await Promise.all([getTranslations("fulfilment"), getFormatter(), getLocale()]);
   const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium" }) : "");
-  const method = order.delivery === "pickup" ? t("pickup") : methodName(order.shippingMethod, locale);
+  const method = order.delivery === "pickup" ? t("pickup") : storedMethodName(order.shippingMethod, locale);
   const link = order.trackingUrl?.startsWith("https://") ? order.trackingUrl : null;
   return (
     <section

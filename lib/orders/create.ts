@@ -74,6 +74,12 @@ export const orderInputSchema = z.object({
       address: z.unknown().optional(),
       /** The price the customer was shown (minor units): if it is no longer the price, nothing is written. */
       expectedMinor: z.number().int().min(0).max(MAX_AMOUNT_MINOR).optional(),
+      /**
+       * The zone the page priced its methods for (a form without JavaScript cannot re-price when
+       * the country changes): if the address is in another zone, nothing is written and the
+       * customer sees the price for theirs.
+       */
+      pricedZone: z.enum(["hk", "macau", "mainland", "world"]).optional(),
     })
     .optional(),
 });
@@ -194,7 +200,8 @@ async function chooseShipping(
         ? `"${method.name}" is not offered for orders in ${cart.currency}`
         : `"${method.name}" does not deliver to ${address?.country ?? "this address"}; choose another method`,
     );
-  if (choice.expectedMinor !== undefined && choice.expectedMinor !== quote.priceMinor)
+  const pricedElsewhere = zone !== null && choice.pricedZone !== undefined && choice.pricedZone !== zone;
+  if ((choice.expectedMinor !== undefined && choice.expectedMinor !== quote.priceMinor) || pricedElsewhere)
     throw new CheckoutError(
       "shipping_changed",
       `shipping price changed: "${method.name}" now costs ${formatMoney(quote.priceMinor, cart.currency, "en")}`,

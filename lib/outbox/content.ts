@@ -5,6 +5,7 @@ import { isLocale, type Locale } from "../i18n/locale";
 import type { EmailModel, EmailOrder, EmailTopic } from "../mail/model";
 import { toMajorString } from "../money";
 import { addressLines, storedAddress } from "../shipping/address";
+import { storedMethodName } from "../shipping/snapshot";
 import type { MessageTopic } from "./topics";
 
 export type OrderWithItems = Order & { items: OrderItem[] };
@@ -23,13 +24,6 @@ function translated(fallback: string, translations: unknown, locale: Locale): st
   if (typeof entry === "string" && entry.trim()) return entry;
   const name = asRecord(entry)?.name;
   return typeof name === "string" && name.trim() ? name : fallback;
-}
-
-/** The shipping method's name as the order kept it, in the locale. */
-export function methodName(snapshot: unknown, locale: Locale): string | null {
-  const method = asRecord(snapshot);
-  if (!method || typeof method.name !== "string") return null;
-  return translated(method.name, method.names ?? method.translations, locale);
 }
 
 export function orderLocale(order: Pick<Order, "locale">): Locale {
@@ -55,7 +49,7 @@ export function emailOrder(order: OrderWithItems, locale: Locale, context: Conte
     orderUrl: `${context.appUrl}/orders/${order.orderNo}?t=${order.accessToken}`,
     adminUrl: `${context.appUrl}/admin/orders/${order.orderNo}`,
     delivery: order.delivery,
-    methodName: methodName(order.shippingMethod, locale),
+    methodName: storedMethodName(order.shippingMethod, locale),
     addressLines: order.delivery === "ship" && address ? addressLines(address) : null,
     carrier: order.carrier,
     trackingNumber: order.trackingNumber,

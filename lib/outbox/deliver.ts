@@ -51,7 +51,8 @@ export type OutboxReport = {
 
 export const OUTBOX_DEFAULTS: PassLimits = { budgetMs: 10_000, concurrency: 4, limit: 200 };
 
-type Claimed = { id: string; attempts: number };
+/** A claim: the row as this pass took it. Any later write (another pass, "send again") changes updatedAt. */
+type Claimed = { id: string; attempts: number; updatedAt: Date };
 
 /** Takes the next due message: its try is counted and others leave it alone for the lease. */
 async function claimNext(deps: OutboxDeps): Promise<Claimed | null> {
@@ -64,7 +65,7 @@ async function claimNext(deps: OutboxDeps): Promise<Claimed | null> {
       WHERE "status" = ${OUTBOX_DUE}::"OutboxStatus" AND "nextAttemptAt" <= ${now}
       ORDER BY "nextAttemptAt" ASC
       LIMIT 1 FOR UPDATE SKIP LOCKED)
-    RETURNING "id", "attempts"`;
+    RETURNING "id", "attempts", "updatedAt"`;
   return rows[0] ?? null;
 }
 
@@ -76,8 +77,8 @@ function shortError(error: unknown): string {
   return text.replace(/\s+/g, " ").slice(0, 500);
 }
 
-/** This try's claim, still ours: pending with the attempts we counted. */
-const ours = (claimed: Claimed) => ({ id: claimed.id, status: OUTBOX_DUE, attempts: claimed.attempts });
+/** This try's claim, still ours: pending, and not written since we took it. */
+const ours = (claimed: Claimed) => ({ id: claimed.id, status: OUTBOX_DUE, updatedAt: claimed.updatedAt });
 
 async function markSent(deps: OutboxDeps, claimed: Claimed, recipient: string, subject: string | null) {
   await deps.db.outboxMessage.updateMany({
@@ -121,7 +122,13 @@ async function sendEmail(deps: OutboxDeps, message: OutboxMessage, order: OrderW
     throw new Permanent("not sent: SMTP_URL is not set (set SMTP_URL and MAIL_FROM, then send it again)");
   const model = emailModel(message, order, deps.context);
   if ("problem" in model) throw new Permanent(model.problem);
-  const rendered = deps.render(model);
+  let rendered: RenderedEmail;
+  try {
+    rendered = deps.render(model);
+  } catch (error) {
+    // The same order renders the same way next time: no retry fixes it.
+    throw new Permanent(`could not write the message: ${shortError(error)}`);
+  }
   const mail: OutgoingMail = {
     from: deps.mail.from,
     to,

@@ -56,10 +56,10 @@ export const IMAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox
 /**
  * The sandbox mailbox's HTML preview (/sandbox/mail/<id>/html): the mail's own HTML, shown in a
  * sandboxed frame of the mailbox's page (the only page that may frame it). No script, no
- * loads but inline styles and images, a unique origin even when opened directly.
+ * loads but inline styles and data: images (nothing remote), a unique origin even when opened directly.
  */
 export const MAIL_PREVIEW_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src data: https:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox";
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox";
 
 export function isMailPreview(pathname: string): boolean {
   return /^\/sandbox\/mail\/[^/]+\/html\/?$/.test(pathname);

@@ -94,8 +94,25 @@ export function addressLines(a: ShippingAddress): string[] {
   ].filter((line): line is string => Boolean(line && line.trim()));
 }
 
+// Reading a snapshot back takes what was stored as it is: the rules above are for new input,
+// and may change without an old order losing its address.
+const kept = z.string().max(500).optional().catch(undefined);
+const storedSchema = z.object({
+  recipient: z.string().max(500),
+  phoneCode: z.string().max(20).catch(""),
+  phone: z.string().max(100).catch(""),
+  country: z.string().max(10),
+  region: kept,
+  district: kept,
+  line1: z.string().max(500),
+  line2: kept,
+  postcode: kept,
+});
+
 /** An address read back from an order's snapshot (null if it is missing or not an address). */
 export function storedAddress(value: unknown): ShippingAddress | null {
-  const parsed = addressSchema.safeParse(value);
-  return parsed.success ? parsed.data : null;
+  const parsed = storedSchema.safeParse(value);
+  if (!parsed.success) return null;
+  const a = parsed.data;
+  return { ...a, region: a.region, district: a.district, line2: a.line2, postcode: a.postcode };
 }

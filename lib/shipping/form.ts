@@ -1,6 +1,7 @@
 // The checkout form's delivery fields (pure): what the form posts, read into the order's
 // shipping choice, and which message explains each address field's error.
 import type { AddressField } from "./address";
+import type { ShippingZone } from "../generated/prisma/enums";
 import { zoneOf } from "./zones";
 
 export const ADDRESS_FIELDS = [
@@ -26,6 +27,8 @@ export type DeliveryForm = {
   address: AddressValues;
   /** The price the page showed (only sent once the page's script has priced the choice). */
   expectedMinor: number | undefined;
+  /** The zone of the country the page was priced for (what a page without its script showed). */
+  pricedZone: ShippingZone | undefined;
 };
 
 /** Reads the delivery part of a checkout form (any junk reads as empty). */
@@ -39,6 +42,7 @@ export function readDeliveryForm(get: (name: string) => string): DeliveryForm {
     method: delivery === "pickup" ? get("pickupMethod") : get("shippingMethod"),
     address,
     expectedMinor: /^\d{1,12}$/.test(expected) ? Number(expected) : undefined,
+    pricedZone: /^[A-Z]{2}$/.test(get("pricedCountry")) ? zoneOf(get("pricedCountry")) : undefined,
   };
 }
 
@@ -49,6 +53,8 @@ export function shippingChoice(form: DeliveryForm) {
     method: form.method,
     address: form.delivery === "ship" ? form.address : undefined,
     expectedMinor: form.expectedMinor,
+    // With the script, the price it showed says it all; without, the zone the page was priced for.
+    ...(form.expectedMinor === undefined && form.pricedZone ? { pricedZone: form.pricedZone } : {}),
   };
 }
 

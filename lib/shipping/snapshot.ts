@@ -87,6 +87,18 @@ export function storedMethod(value: unknown): MethodSnapshot | null {
   return parsed.success ? parsed.data : null;
 }
 
+const namesOnly = z.object({ name: z.string(), names: z.record(z.string(), z.string()).optional().catch(undefined) });
+
+/**
+ * The method's name as the order kept it, in `locale` where it has one, else English; null when
+ * none was chosen. Reads only the names, so a snapshot of any shape this shop ever wrote works.
+ */
+export function storedMethodName(value: unknown, locale = "en"): string | null {
+  const parsed = namesOnly.safeParse(value);
+  if (!parsed.success) return null;
+  return parsed.data.names?.[locale] || parsed.data.name;
+}
+
 /** The snapshot's name in a locale, else its English name. */
 export function snapshotName(snapshot: Pick<MethodSnapshot, "name" | "names">, locale: string): string {
   return snapshot.names[locale] || snapshot.name;

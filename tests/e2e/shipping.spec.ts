@@ -160,4 +160,22 @@ test.describe("before JavaScript has loaded", () => {
     await expect(page).toHaveURL(/\/sandbox\/scanforpay\/pay\//);
     await expect(page.getByText("HK$128.00").first()).toBeVisible();
   });
+
+  test("a country changed without the script: the page was priced for Hong Kong, the order is not placed at that price", async ({
+    page,
+  }, testInfo) => {
+    test.skip(testInfo.project.name !== "desktop", "one viewport is enough for a plain HTML form");
+    await addToCart(page, "paper-lantern");
+    await page.goto("/checkout");
+    await page.locator('input[name="email"]').fill("nojs-macau@example.com");
+    await fillAddress(page, en);
+    // The methods and the pay button show Hong Kong's HK$30.00; the customer picks Macau.
+    await page.getByLabel(en.address.country).selectOption("MO");
+    await page.getByRole("button", { name: pay(en, "HK$128.00") }).click();
+    await expect(page.getByText(en.checkout.errors.shipping_changed.replace("{price}", "HK$60.00"))).toBeVisible();
+    // Priced for Macau now; paying again charges what it says.
+    await page.getByRole("button", { name: pay(en, "HK$158.00") }).click();
+    await expect(page).toHaveURL(/\/sandbox\/scanforpay\/pay\//);
+    await expect(page.getByText("HK$158.00").first()).toBeVisible();
+  });
 });

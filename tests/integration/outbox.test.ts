@@ -437,3 +437,54 @@ describe("reconciliation late", () => {
     expect(mail.subject).toMatch(/reconcil/i);
   });
 });
+
+describe("a claim is the pass's own", () => {
+  it("a message sent again while an old pass still holds it: the old pass's late answer changes nothing", async () => {
+    const order = await createOrder(db, { items: [{ slug: "silk-fan", quantity: 1 }], email: "slow@example.com" });
+    await enqueue(db, { topic: "order.paid", orderId: order.id });
+    let release: () => void = () => {};
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    const sent: string[] = [];
+    const smtp = async (mail: OutgoingMail) => {
+      sent.push(mail.to);
+      if (sent.length === 1) await slow; // the first pass hangs in its send…
+      return { messageId: mail.messageId, response: "250 OK" };
+    };
+    const deps = outboxDeps({ mail: { transport: "smtp", from: "s@example.com", merchantEmail: null, smtp } });
+    const stuck = deliverOutbox(deps);
+    await expect.poll(() => sent.length).toBe(1);
+    // …the merchant sends it again (failed → pending, due now), and a second pass sends it.
+    await db.outboxMessage.updateMany({
+      where: { orderId: order.id },
+      data: { status: "failed", lastError: "stuck" },
+    });
+    await db.outboxMessage.updateMany({
+      where: { orderId: order.id },
+      data: { status: "pending", attempts: 0, nextAttemptAt: new Date() },
+    });
+    expect(await deliverOutbox(deps)).toMatchObject({ sent: 1 });
+    const after = await db.outboxMessage.findFirstOrThrow({ where: { orderId: order.id } });
+    release();
+    await stuck;
+    // The old pass found the row written since its claim: it left it as the second pass did.
+    expect(await db.outboxMessage.findFirstOrThrow({ where: { orderId: order.id } })).toMatchObject({
+      status: "sent",
+      attempts: 1,
+      updatedAt: after.updatedAt,
+    });
+  });
+
+  it("a message that cannot be written (the renderer throws) fails at once, not seven times", async () => {
+    const order = await createOrder(db, { items: [{ slug: "silk-fan", quantity: 1 }], email: "r@example.com" });
+    await enqueue(db, { topic: "order.paid", orderId: order.id });
+    const render = () => {
+      throw new Error("missing message key mail.paid.subject");
+    };
+    expect(await deliverOutbox(outboxDeps({ render }))).toMatchObject({ failed: 1 });
+    expect(await db.outboxMessage.findFirstOrThrow({ where: { orderId: order.id } })).toMatchObject({
+      status: "failed",
+      attempts: 1,
+      lastError: "could not write the message: missing message key mail.paid.subject",
+    });
+  });
+});

@@ -151,6 +151,20 @@ describe("an order with shipping", () => {
     expect(ok).toMatchObject({ shippingMinor: 3000, totalMinor: 25800 });
   });
 
+  it("refuses an order whose page was priced for another zone (a form without its script), then takes it", async () => {
+    const before = await counts();
+    const macau = { ...hkAddress, country: "MO", phoneCode: "+853", district: "" };
+    await expect(
+      createOrder(db, { ...base, shipping: { method: "standard", address: macau, pricedZone: "hk" } }),
+    ).rejects.toMatchObject({ code: "shipping_changed", detail: { shippingMinor: 6000 } });
+    expect(await counts()).toEqual(before);
+    const ok = await createOrder(db, {
+      ...base,
+      shipping: { method: "standard", address: macau, pricedZone: "macau" },
+    });
+    expect(ok).toMatchObject({ shippingMinor: 6000, totalMinor: 28800 });
+  });
+
   it("answers a message per address field", async () => {
     const before = await counts();
     await expect(

@@ -3,7 +3,9 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { parseEnv, SANDBOX_MERCHANT_EMAIL, SANDBOX_WEBHOOK_SECRET } from "@/lib/env";
-import { emailModel, methodName, webhookBody, type OrderWithItems } from "@/lib/outbox/content";
+import { emailModel, webhookBody, type OrderWithItems } from "@/lib/outbox/content";
+import { storedMethodName } from "@/lib/shipping/snapshot";
+import { storedAddress } from "@/lib/shipping/address";
 import { outboxConfigOf } from "@/lib/outbox/config";
 import { MAX_ATTEMPTS, nextTryAt, plan, RETRY_STEPS_MS } from "@/lib/outbox/topics";
 import { verifyWebhook, webhookSignature } from "@/lib/outbox/webhook";
@@ -151,7 +153,12 @@ describe("what a message says", () => {
       problem: "its order no longer exists",
     });
     expect(emailModel({ topic: "nope", audience: "customer", payload: {} }, order, context)).toHaveProperty("problem");
-    expect(methodName(null, "en")).toBeNull();
+    expect(storedMethodName(null, "en")).toBeNull();
+    expect(storedMethodName({ name: "Standard", names: { "zh-HK": "標準" } }, "zh-CN")).toBe("Standard");
+    // A stored address is read as it was kept, even where today's input rules would refuse it.
+    expect(storedAddress({ ...(order.shippingAddress as Record<string, string>), district: "" })).toMatchObject({
+      line1: "Flat 5, 12/F, 1 Nathan Road",
+    });
   });
 
   it("the webhook's body: the event, the order and money in minor and major units", () => {

@@ -23,6 +23,13 @@ const bodySchema = z.object({
   shippingMinor: z.number().optional(),
 });
 
+/** The order's field names as this API's clients send them (the shop's form nests them under shipping). */
+const apiFieldNames = (message: string) =>
+  message
+    .replace(/^shipping\.method\b/, "shippingMethod")
+    .replace(/^shipping\.expectedMinor\b/, "shippingMinor")
+    .replace(/^shipping\.address\b/, "address");
+
 export async function POST(request: Request) {
   const body = bodySchema.safeParse(await request.json().catch(() => undefined));
   if (!body.success) {
@@ -72,7 +79,7 @@ export async function POST(request: Request) {
     if (error instanceof CheckoutError)
       return Response.json(
         {
-          error: error.message,
+          error: apiFieldNames(error.message),
           code: error.code,
           // Each line that exceeds what is left: the product and what can still be ordered (nothing was written).
           ...(error.code === "out_of_stock" ? { lines: error.short } : {}),

@@ -5,7 +5,7 @@ import { requireAdmin } from "@/lib/admin/guard";
 import { getAdminText } from "@/lib/admin/text-server";
 import { prisma } from "@/lib/db";
 import { fulfilmentQueue, QUEUE_LIMIT } from "@/lib/fulfilment/queries";
-import { methodName } from "@/lib/fulfilment/view";
+import { storedMethodName } from "@/lib/shipping/snapshot";
 import { isPartlyRefunded } from "@/lib/orders/state";
 import { countryName, storedAddress } from "@/lib/shipping/address";
 
@@ -79,8 +79,8 @@ function QueueRow({ row, ship, time }: { row: Row; ship: boolean; time: (date: D
       {ship && (
         <td className="py-1.5 pr-3">
           {address ? `${address.district ?? address.region ?? ""} ${countryName(address.country)}`.trim() : "—"}
-          {methodName(row.shippingMethod) && (
-            <span className="block text-stone-500">{methodName(row.shippingMethod)}</span>
+          {storedMethodName(row.shippingMethod) && (
+            <span className="block text-stone-500">{storedMethodName(row.shippingMethod)}</span>
           )}
         </td>
       )}

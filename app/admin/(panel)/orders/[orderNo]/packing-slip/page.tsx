@@ -6,7 +6,7 @@ import { requireAdmin } from "@/lib/admin/guard";
 import { getAdminText } from "@/lib/admin/text-server";
 import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { methodName } from "@/lib/fulfilment/view";
+import { storedMethodName } from "@/lib/shipping/snapshot";
 import { isOrderNo } from "@/lib/orders/numbers";
 import { addressLines, storedAddress } from "@/lib/shipping/address";
 
@@ -32,7 +32,7 @@ export default async function PackingSlip({ params }: Props) {
   const text = await getAdminText();
   const address = storedAddress(order.shippingAddress);
   const units = order.items.reduce((n, i) => n + i.quantity, 0);
-  const method = methodName(order.shippingMethod);
+  const method = storedMethodName(order.shippingMethod);
   return (
     <div className="mx-auto max-w-2xl space-y-6 bg-white p-6 text-black print:max-w-none print:p-0">
       <div className="flex items-center gap-3 print:hidden">
