@@ -48,7 +48,7 @@ test("a Hong Kong address, SF next day, the totals, paid in the sandbox; the ord
   await expect(page).toHaveURL(/\/orders\/HG-[0-9A-Z]{4}-[0-9A-Z]{4}\?t=/);
   await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", "paid", { timeout: 15_000 });
   await expect(page.getByTestId("order-total")).toHaveText("HK$148.00");
-  const delivery = page.getByRole("region", { name: m.shipping.orderHeading });
+  const delivery = page.getByRole("region", { name: m.shipping.orderHeading, exact: true });
   await expect(delivery).toContainText(phone ? "順豐翌日送達" : "SF Express next day");
   await expect(page.getByTestId("order-address")).toContainText("Chan Tai Man");
   await expect(page.getByTestId("order-address")).toContainText("Wan Chai");
