@@ -295,7 +295,8 @@ export async function sendRefund(
           where: { id: refund.payment.orderId, paidPaymentId: refund.paymentId, status: { in: [...follows.from] } },
           data: { status: follows.to },
         });
-      } // The customer hears of it (and the merchant, for a duplicate payment given back) once.
+      }
+      // The customer hears of it (and the merchant, for a duplicate payment given back) once.
       await enqueue(
         tx,
         refund.reason === "duplicate_payment"
