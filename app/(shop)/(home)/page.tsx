@@ -8,13 +8,17 @@ import { listCategories } from "@/lib/catalog/categories";
 import { listProducts } from "@/lib/catalog/products";
 import { parseSort } from "@/lib/catalog/sort";
 import { prisma } from "@/lib/db";
+import { JsonLdScript } from "@/components/shop/json-ld";
+import { getEnv } from "@/lib/env";
+import { organizationJsonLd } from "@/lib/seo/json-ld";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function HomePage({ searchParams }: Props) {
-  const [t, tc, locale, query] = await Promise.all([
+  const [t, tc, ts, locale, query] = await Promise.all([
     getTranslations("home"),
     getTranslations("common"),
+    getTranslations("shop"),
     getLocale(),
     searchParams,
   ]);
@@ -41,6 +45,7 @@ export default async function HomePage({ searchParams }: Props) {
           <ProductGrid products={products} locale={locale} />
         </ListingPending>
       )}
+      <JsonLdScript data={organizationJsonLd({ appUrl: getEnv().appUrl, shopName: ts("name") })} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { AddToCartForm } from "@/components/shop/add-to-cart-form";
+import { JsonLdScript } from "@/components/shop/json-ld";
 import { StockBadge } from "@/components/shop/stock-badge";
 import { categoriesOfProduct } from "@/lib/catalog/categories";
 import { getProduct, getProductGallery } from "@/lib/catalog/products";
@@ -11,6 +12,8 @@ import { prisma } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/locale";
 import { formatMoney } from "@/lib/money";
 import { quantityChoices } from "@/lib/stock/labels";
+import { getEnv } from "@/lib/env";
+import { breadcrumbJsonLd, productJsonLd, productTrail } from "@/lib/seo/json-ld";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -27,9 +30,11 @@ export default async function ProductPage({ params }: Props) {
   const locale = await getLocale();
   const product = await loadProduct(slug, locale);
   if (!product) notFound();
-  const [t, tc, images, categories] = await Promise.all([
+  const [t, tc, tn, ts, images, categories] = await Promise.all([
     getTranslations("product"),
     getTranslations("categories"),
+    getTranslations("nav"),
+    getTranslations("shop"),
     getProductGallery(prisma, product.id),
     categoriesOfProduct(prisma, product.id, locale),
   ]);
@@ -101,6 +106,12 @@ export default async function ProductPage({ params }: Props) {
           </nav>
         )}
       </div>
+      <JsonLdScript
+        data={[
+          productJsonLd(product, { appUrl: getEnv().appUrl, shopName: ts("name") }),
+          breadcrumbJsonLd(productTrail(tn("home"), product, categories), { appUrl: getEnv().appUrl }),
+        ]}
+      />
     </article>
   );
 }
