@@ -47,6 +47,19 @@ test.describe("findable", () => {
     expect(await blocks()).toEqual([expect.objectContaining({ "@type": "Organization" })]);
   });
 
+  test("link previews and canonical URLs: a product's title, words, picture and address", async ({ page, baseURL }) => {
+    await page.goto("/products/paper-lantern?utm_source=wechat");
+    const meta = (property: string) => page.locator(`meta[property="${property}"], meta[name="${property}"]`).first();
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", `${baseURL}/products/paper-lantern`);
+    await expect(meta("og:title")).toHaveAttribute("content", "Red Paper Lantern");
+    await expect(meta("og:url")).toHaveAttribute("content", `${baseURL}/products/paper-lantern`);
+    await expect(meta("og:image")).toHaveAttribute("content", new RegExp(`^${baseURL}/`));
+    await expect(meta("og:site_name")).toHaveAttribute("content", /.+/);
+    await expect(meta("twitter:card")).toHaveAttribute("content", "summary_large_image");
+    await page.goto("/?sort=price_asc");
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`^${baseURL}/?$`));
+  });
+
   test("every page has a favicon", async ({ page, request }) => {
     await page.goto("/");
     const href = await page.locator('link[rel="icon"]').first().getAttribute("href");

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CategoryNav } from "@/components/shop/category-nav";
 import { EmptyState } from "@/components/shop/empty-state";
@@ -11,6 +12,9 @@ import { prisma } from "@/lib/db";
 import { JsonLdScript } from "@/components/shop/json-ld";
 import { getEnv } from "@/lib/env";
 import { organizationJsonLd } from "@/lib/seo/json-ld";
+
+// The home page is one URL whatever the sort: ?sort= variants point search engines here.
+export const metadata: Metadata = { alternates: { canonical: "/" } };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -22,7 +22,13 @@ const loadCategory = cache((slug: string, locale: Locale) => getCategory(prisma,
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const category = await loadCategory((await params).slug, await getLocale());
-  return category ? { title: category.name } : {};
+  return category
+    ? {
+        title: category.name,
+        alternates: { canonical: `/categories/${category.slug}` },
+        openGraph: { title: category.name },
+      }
+    : {};
 }
 
 export default async function CategoryPage({ params, searchParams }: Props) {

@@ -22,7 +22,31 @@ const loadProduct = cache((slug: string, locale: Locale) => getProduct(prisma, s
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const product = await loadProduct((await params).slug, await getLocale());
-  return product ? { title: product.name, description: product.description } : {};
+  if (!product) return {};
+  const [ts, locale] = await Promise.all([getTranslations("shop"), getLocale()]);
+  const path = `/products/${product.slug}`;
+  const image = { url: product.image, width: product.imageWidth, height: product.imageHeight, alt: product.name };
+  // Link previews (WeChat, WhatsApp, search results) show the product, its picture and its words.
+  return {
+    title: product.name,
+    description: product.description,
+    alternates: { canonical: path },
+    openGraph: {
+      siteName: ts("name"),
+      type: "website",
+      locale: locale.replace("-", "_"),
+      url: path,
+      title: product.name,
+      description: product.description,
+      images: [image],
+    },
+    twitter: {
+      card: "summary_large_image",
+      title: product.name,
+      description: product.description,
+      images: [image.url],
+    },
+  };
 }
 
 export default async function ProductPage({ params }: Props) {
