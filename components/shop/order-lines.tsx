@@ -1,4 +1,3 @@
-import Image from "next/image";
 import { getTranslations } from "next-intl/server";
 import type { CartSummaryLine } from "@/lib/cart/summary";
 import { formatMoney } from "@/lib/money";
@@ -11,12 +10,12 @@ export async function OrderLines({ lines, locale }: { lines: CartSummaryLine[]; 
     <ul className="divide-y divide-stone-200">
       {lines.map(({ product, quantity, lineTotalMinor, short }) => (
         <li key={product.slug} className="flex items-center gap-3 py-3">
-          <Image
+          <img
             src={product.image}
             alt=""
             width={56}
             height={56}
-            unoptimized
+            decoding="async"
             className="size-14 shrink-0 rounded-lg border border-stone-200 bg-stone-100"
           />
           <div className="min-w-0 flex-1">

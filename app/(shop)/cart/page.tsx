@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Image from "next/image";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CartBlockedNote } from "@/components/shop/cart-blocked-note";
@@ -29,12 +28,12 @@ export default async function CartPage() {
           {cart.lines.map(({ product, quantity, lineTotalMinor, short }) => (
             <li key={product.slug} data-testid="cart-line" className="flex gap-4 py-4">
               <Link href={`/products/${product.slug}`} aria-hidden tabIndex={-1} className="shrink-0">
-                <Image
+                <img
                   src={product.image}
                   alt=""
                   width={96}
                   height={96}
-                  unoptimized
+                  decoding="async"
                   className="size-20 rounded-xl border border-stone-200 bg-stone-100 sm:size-24"
                 />
               </Link>
