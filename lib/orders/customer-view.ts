@@ -58,7 +58,7 @@ export function orderDeliveryView(
   return {
     kind: order.delivery,
     methodName: method ? snapshotName(method, locale) : null,
-    addressLines: address ? addressLines(address) : null,
+    addressLines: address ? addressLines(address, locale) : null,
     itemsMinor: order.totalMinor - order.shippingMinor,
     shippingMinor: order.shippingMinor,
   };

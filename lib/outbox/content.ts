@@ -50,7 +50,7 @@ export function emailOrder(order: OrderWithItems, locale: Locale, context: Conte
     adminUrl: `${context.appUrl}/admin/orders/${order.orderNo}`,
     delivery: order.delivery,
     methodName: storedMethodName(order.shippingMethod, locale),
-    addressLines: order.delivery === "ship" && address ? addressLines(address) : null,
+    addressLines: order.delivery === "ship" && address ? addressLines(address, locale) : null,
     carrier: order.carrier,
     trackingNumber: order.trackingNumber,
     trackingUrl: order.trackingUrl,

@@ -82,14 +82,14 @@ export function addressErrors(raw: unknown): Partial<Record<AddressField, string
   return errors;
 }
 
-/** The address as lines to print (a packing slip, an email), most specific first. */
-export function addressLines(a: ShippingAddress): string[] {
+/** The address as lines to print (a packing slip, an email), most specific first; the country named in `locale`. */
+export function addressLines(a: ShippingAddress, locale = "en"): string[] {
   return [
     a.recipient,
     a.line1,
     a.line2,
     [a.district, a.region].filter(Boolean).join(", "),
-    [a.postcode, countryName(a.country)].filter(Boolean).join(" "),
+    [a.postcode, countryName(a.country, locale)].filter(Boolean).join(" "),
     `${a.phoneCode} ${a.phone}`,
   ].filter((line): line is string => Boolean(line && line.trim()));
 }

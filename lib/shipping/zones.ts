@@ -27,7 +27,7 @@ export function hasPostcode(country: string): boolean {
   return !NO_POSTCODE.has(country.toUpperCase());
 }
 
-/** The country's English name where the runtime knows it, else its code. */
+/** The country's name in `locale` (English by default) where the runtime knows it, else its code. */
 export function countryName(code: string, locale = "en"): string {
   try {
     return new Intl.DisplayNames([locale], { type: "region" }).of(code) ?? code;
