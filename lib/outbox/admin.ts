@@ -6,26 +6,17 @@ import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
 import { OutboxStatus } from "../generated/prisma/enums";
 import type { Db } from "../db";
-import type { MessageTopic } from "./topics";
+import { MESSAGE_TOPICS, type MessageTopic } from "./topics";
 
 export const MESSAGES_PAGE_SIZE = 30;
 
 /** A pending message this long past its time is overdue: no delivery pass has run (dashboard warning, "send again"). */
 export const OVERDUE_MS = 10 * 60_000;
 
-export const MESSAGE_TOPICS = [
-  "order.paid",
-  "order.shipped",
-  "order.refunded",
-  "order.duplicate_refunded",
-  "alert.new_order",
-  "alert.duplicate_refunded",
-  "alert.refund_refused",
-  "alert.reconcile_late",
-] as const satisfies readonly MessageTopic[];
+export { MESSAGE_TOPICS };
 
 /** What each topic is, for a person (the back office and the sandbox mailbox are English). */
-export const TOPIC_LABELS: Readonly<Record<(typeof MESSAGE_TOPICS)[number], string>> = {
+export const TOPIC_LABELS: Readonly<Record<MessageTopic, string>> = {
   "order.paid": "Order confirmed",
   "order.shipped": "Order shipped",
   "order.refunded": "Refund",

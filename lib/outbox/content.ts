@@ -6,7 +6,7 @@ import type { EmailModel, EmailOrder, EmailTopic } from "../mail/model";
 import { toMajorString } from "../money";
 import { addressLines, storedAddress } from "../shipping/address";
 import { storedMethodName } from "../shipping/snapshot";
-import type { MessageTopic } from "./topics";
+import { isMessageTopic, type MessageTopic } from "./topics";
 
 export type OrderWithItems = Order & { items: OrderItem[] };
 
@@ -58,19 +58,9 @@ export function emailOrder(order: OrderWithItems, locale: Locale, context: Conte
   };
 }
 
-const EMAIL_TOPICS: readonly EmailTopic[] = [
-  "order.paid",
-  "order.shipped",
-  "order.refunded",
-  "order.duplicate_refunded",
-  "alert.new_order",
-  "alert.duplicate_refunded",
-  "alert.refund_refused",
-  "alert.reconcile_late",
-];
-
+/** Every topic is mailed (the webhook's are a subset, sent as JSON). */
 export function isEmailTopic(topic: string): topic is EmailTopic {
-  return (EMAIL_TOPICS as readonly string[]).includes(topic);
+  return isMessageTopic(topic);
 }
 
 /** The email's model, or why it cannot be written (an order that is gone, a topic not known). */

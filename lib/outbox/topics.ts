@@ -31,15 +31,22 @@ export type OutboxConfig = {
 };
 
 /** The message topics as stored (OutboxMessage.topic): the customer's mail, the merchant's alerts, the webhook's event types. */
-export type MessageTopic =
-  | "order.paid"
-  | "order.shipped"
-  | "order.refunded"
-  | "order.duplicate_refunded"
-  | "alert.new_order"
-  | "alert.duplicate_refunded"
-  | "alert.refund_refused"
-  | "alert.reconcile_late";
+export const MESSAGE_TOPICS = [
+  "order.paid",
+  "order.shipped",
+  "order.refunded",
+  "order.duplicate_refunded",
+  "alert.new_order",
+  "alert.duplicate_refunded",
+  "alert.refund_refused",
+  "alert.reconcile_late",
+] as const;
+export type MessageTopic = (typeof MESSAGE_TOPICS)[number];
+
+/** A stored topic this build knows. */
+export function isMessageTopic(topic: string): topic is MessageTopic {
+  return (MESSAGE_TOPICS as readonly string[]).includes(topic);
+}
 
 export type PlannedMessage = {
   channel: OutboxChannel;

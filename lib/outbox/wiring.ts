@@ -38,10 +38,17 @@ export function checkReconcileLate(now = new Date()): Promise<boolean> {
   return reconcileLateAlert(prisma, outboxConfigOf(env), env.reconcile.intervalMs, now);
 }
 
-/** One outbox pass with the app's set-up, written down for the dashboard. */
-export async function runOutbox(limits: Partial<PassLimits> = {}): Promise<OutboxReport & { reconcileLate: boolean }> {
+/**
+ * One outbox pass with the app's set-up, written down for the dashboard. The cron and the timer
+ * also look at reconciliation's schedule (`checkLate`); the passes after a response do not, so a
+ * notify's follow-up reads nothing it does not need.
+ */
+export async function runOutbox(
+  limits: Partial<PassLimits> = {},
+  { checkLate = true }: { checkLate?: boolean } = {},
+): Promise<OutboxReport & { reconcileLate: boolean }> {
   const startedAt = new Date();
-  const reconcileLate = await checkReconcileLate(startedAt);
+  const reconcileLate = checkLate ? await checkReconcileLate(startedAt) : false;
   const report = await deliverOutbox(appOutboxDeps(), limits);
   await recordRun(prisma, "outbox", startedAt, report);
   return { ...report, reconcileLate };
@@ -57,7 +64,7 @@ export function deliverOutboxAfterResponse(first?: () => Promise<void>): void {
     // Work that writes messages of its own (a duplicate's refund) goes first, then the pass sends them too.
     if (first) await first();
     try {
-      await runOutbox({ budgetMs: 8_000 });
+      await runOutbox({ budgetMs: 8_000 }, { checkLate: false });
     } catch (error) {
       console.error(`[outbox] delivery after the response: ${error instanceof Error ? error.message : String(error)}`);
     }

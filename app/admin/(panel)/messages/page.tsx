@@ -6,6 +6,7 @@ import { requireAdmin } from "@/lib/admin/guard";
 import { getAdminText } from "@/lib/admin/text-server";
 import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { AdminPager } from "@/components/admin/pager";
 import {
   listMessages,
   MESSAGE_STATUS_FILTERS,
@@ -192,13 +193,7 @@ export default async function AdminMessages({ searchParams }: Props) {
           </table>
         </div>
       )}
-      <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
-        {filters.page > 1 && <Link href={`?${query(filters.page - 1)}`}>← Newer</Link>}
-        <span>
-          Page {filters.page} of {pages}
-        </span>
-        {filters.page < pages && <Link href={`?${query(filters.page + 1)}`}>Older →</Link>}
-      </nav>
+      <AdminPager page={filters.page} pages={pages} href={(page) => `?${query(page)}`} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { listOrders, orderFiltersSchema } from "@/lib/admin/orders";
 import { getAdminText } from "@/lib/admin/text-server";
 import { prisma } from "@/lib/db";
 import { ORDER_STATUSES } from "@/lib/orders/state";
+import { AdminPager } from "@/components/admin/pager";
 
 export const dynamic = "force-dynamic";
 
@@ -133,13 +134,7 @@ export default async function AdminOrders({ searchParams }: Props) {
           </table>
         </div>
       )}
-      <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
-        {filters.page > 1 && <Link href={`?${query(filters.page - 1)}`}>← Newer</Link>}
-        <span>
-          Page {filters.page} of {pages}
-        </span>
-        {filters.page < pages && <Link href={`?${query(filters.page + 1)}`}>Older →</Link>}
-      </nav>
+      <AdminPager page={filters.page} pages={pages} href={(page) => `?${query(page)}`} />
     </div>
   );
 }
